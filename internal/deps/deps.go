@@ -6,8 +6,8 @@ import (
 	_ "github.com/labstack/echo/v4"
 	_ "github.com/redis/go-redis/v9"
 	_ "github.com/samber/lo"
-	_ "go.opentelemetry.io/otel"
-	_ "go.opentelemetry.io/otel/sdk/trace"
 	_ "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+	_ "go.opentelemetry.io/otel"
 	_ "go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp"
+	_ "go.opentelemetry.io/otel/sdk/trace"
 )
