@@ -97,3 +97,19 @@ const (
 	ConsentGiven
 	ConsentDissent
 )
+
+// Disclosable reports whether GP Connect may return the patient at all
+// (gpconnect.md §4.1): the registration is active, the patient is alive,
+// the spine does not mark the record sensitive, and the NHS number is
+// verified — or, when it is not, a spine trace would verify it (the patient
+// is on the spine and the number is not superseded). A patient who dissented
+// from sharing is still disclosable: consent only guards the clinical record.
+func (p *Patient) Disclosable() bool {
+	if !p.Registration.Active || p.IsDeceased() || p.Spine.Sensitive || p.NHSNumber == "" {
+		return false
+	}
+	if p.NHSNumberStatus == NHSNumberVerified {
+		return true
+	}
+	return !p.Spine.NotOnSpine && !p.Spine.Superseded
+}
