@@ -1,0 +1,339 @@
+package adapter
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+	"github.com/google/fhir/go/fhirversion"
+	"github.com/google/fhir/go/jsonformat"
+	"github.com/labstack/echo/v4"
+
+	"im1fhir/conformance"
+)
+
+// gpcClaims is the GP Connect JWT payload, held raw so each claim's
+// presence, JSON type and (for the FHIR resources) validity can be checked
+// exactly as the specification and the assurance suite require.
+type gpcClaims struct {
+	Iss          json.RawMessage `json:"iss"`
+	Sub          json.RawMessage `json:"sub"`
+	Aud          json.RawMessage `json:"aud"`
+	Exp          json.RawMessage `json:"exp"`
+	Iat          json.RawMessage `json:"iat"`
+	Reason       json.RawMessage `json:"reason_for_request"`
+	Scope        json.RawMessage `json:"requested_scope"`
+	Device       json.RawMessage `json:"requesting_device"`
+	Organization json.RawMessage `json:"requesting_organization"`
+	Practitioner json.RawMessage `json:"requesting_practitioner"`
+
+	// Filled in by check.
+	scope        conformance.Scope
+	confidential []string
+	odsCode      string
+}
+
+// The jwt.Claims methods: registered-claim validation is done by check, to
+// GP Connect's rules, so the library is used only to split and decode.
+func (*gpcClaims) GetExpirationTime() (*jwt.NumericDate, error) { return nil, nil }
+func (*gpcClaims) GetIssuedAt() (*jwt.NumericDate, error)       { return nil, nil }
+func (*gpcClaims) GetNotBefore() (*jwt.NumericDate, error)      { return nil, nil }
+func (*gpcClaims) GetIssuer() (string, error)                   { return "", nil }
+func (*gpcClaims) GetSubject() (string, error)                  { return "", nil }
+func (*gpcClaims) GetAudience() (jwt.ClaimStrings, error)       { return nil, nil }
+
+// jwtChecker validates GP Connect's unsigned JWTs (gpconnect.md §2).
+type jwtChecker struct {
+	now    func() time.Time
+	parser *jwt.Parser
+	fhir   *jsonformat.Unmarshaller
+	// valid caches the verdict on each embedded FHIR resource by content
+	// hash: consumers send the same device, organisation and practitioner
+	// on every request, and the validating parse costs ~100 µs each.
+	mu    sync.RWMutex
+	valid map[[sha256.Size]byte]error
+}
+
+const maxCachedClaims = 4096
+
+func newJWTChecker(now func() time.Time) (*jwtChecker, error) {
+	u, err := jsonformat.NewUnmarshaller("UTC", fhirversion.STU3)
+	if err != nil {
+		return nil, err
+	}
+	return &jwtChecker{now: now, parser: jwt.NewParser(jwt.WithStrictDecoding()), fhir: u,
+		valid: map[[sha256.Size]byte]error{}}, nil
+}
+
+// requireJWT decodes the bearer token and enforces every claim rule and the
+// scope of the identified interaction.
+func (s *Server) requireJWT(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		ri := requestInfoFrom(c)
+		claims, err := s.jwt.check(c.Request().Header, ri.interaction)
+		if err != nil {
+			return err
+		}
+		ri.claims = claims
+		return next(c)
+	}
+}
+
+func badJWT(format string, args ...any) *conformance.Error {
+	return conformance.Errorf(conformance.BadRequest, "JWT: "+format, args...)
+}
+
+func (jc *jwtChecker) check(h http.Header, in *conformance.Interaction) (*gpcClaims, error) {
+	token, err := bearerToken(h)
+	if err != nil {
+		return nil, err
+	}
+	claims := &gpcClaims{}
+	tok, parts, perr := jc.parser.ParseUnverified(token, claims)
+	if perr != nil {
+		return nil, badJWT("not a well-formed JWT (%v)", perr)
+	}
+	if err := checkHeader(tok.Header, parts); err != nil {
+		return nil, err
+	}
+	if err := jc.checkTimes(claims); err != nil {
+		return nil, err
+	}
+	if err := checkStrings(claims, in); err != nil {
+		return nil, err
+	}
+	if err := jc.checkResources(claims); err != nil {
+		return nil, err
+	}
+	if claims.scope != in.Scope {
+		return nil, badJWT("requested_scope %s does not fit interaction %s (needs %s)", claims.scope, in.ID, in.Scope)
+	}
+	return claims, nil
+}
+
+func bearerToken(h http.Header) (string, error) {
+	vals := h.Values("Authorization")
+	if len(vals) == 0 || strings.TrimSpace(vals[0]) == "" {
+		return "", badJWT("Authorization header missing")
+	}
+	if len(vals) > 1 {
+		return "", badJWT("Authorization header sent more than once")
+	}
+	scheme, token, ok := strings.Cut(strings.TrimSpace(vals[0]), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
+		return "", badJWT("Authorization must be 'Bearer <token>'")
+	}
+	return strings.TrimSpace(token), nil
+}
+
+// checkHeader: GP Connect tokens are unsigned — {"alg":"none","typ":"JWT"}
+// and an empty signature — and carry no other header keys.
+func checkHeader(hdr map[string]any, parts []string) error {
+	for k := range hdr {
+		if k != "alg" && k != "typ" {
+			return badJWT("unexpected header key %q", k)
+		}
+	}
+	if alg, _ := hdr["alg"].(string); alg != "none" {
+		return badJWT("alg must be \"none\"")
+	}
+	if typ, _ := hdr["typ"].(string); !strings.EqualFold(typ, "JWT") {
+		return badJWT("typ must be \"JWT\"")
+	}
+	if len(parts) != 3 || parts[2] != "" {
+		return badJWT("an unsigned token must have an empty signature")
+	}
+	return nil
+}
+
+func (jc *jwtChecker) checkTimes(cl *gpcClaims) error {
+	exp, err := intClaim("exp", cl.Exp)
+	if err != nil {
+		return err
+	}
+	iat, err := intClaim("iat", cl.Iat)
+	if err != nil {
+		return err
+	}
+	if exp-iat != 300 {
+		return badJWT("exp must be exactly iat + 300 seconds (got %+d)", exp-iat)
+	}
+	// A future iat is accepted: the assurance suite requires it (issue #188).
+	if now := jc.now().Unix(); exp <= now {
+		return badJWT("token expired %d seconds ago", now-exp)
+	}
+	return nil
+}
+
+func intClaim(name string, raw json.RawMessage) (int64, error) {
+	if isAbsent(raw) {
+		return 0, badJWT("claim %s missing", name)
+	}
+	n, err := strconv.ParseInt(string(raw), 10, 64)
+	if err != nil {
+		return 0, badJWT("claim %s must be an integer number of seconds", name)
+	}
+	return n, nil
+}
+
+func isAbsent(raw json.RawMessage) bool { return len(raw) == 0 || string(raw) == "null" }
+
+func stringClaim(name string, raw json.RawMessage) (string, error) {
+	if isAbsent(raw) {
+		return "", badJWT("claim %s missing", name)
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil || strings.TrimSpace(s) == "" {
+		return "", badJWT("claim %s must be a non-empty string", name)
+	}
+	return s, nil
+}
+
+func checkStrings(cl *gpcClaims, in *conformance.Interaction) error {
+	if _, err := stringClaim("iss", cl.Iss); err != nil {
+		return err
+	}
+	if _, err := stringClaim("sub", cl.Sub); err != nil {
+		return err
+	}
+	// aud: presence only — the suite sends a legacy value (gpconnect.md §9.1).
+	if isAbsent(cl.Aud) || string(cl.Aud) == `""` || string(cl.Aud) == "[]" {
+		return badJWT("claim aud missing")
+	}
+	reason, err := stringClaim("reason_for_request", cl.Reason)
+	if err != nil {
+		return err
+	}
+	want := in.Reason
+	if want == "" {
+		want = "directcare"
+	}
+	if reason != want {
+		return badJWT("reason_for_request must be %q for this interaction", want)
+	}
+	scope, err := stringClaim("requested_scope", cl.Scope)
+	if err != nil {
+		return err
+	}
+	return parseScope(cl, scope)
+}
+
+// parseScope reads "patient/*.read" optionally followed by conf/N or conf/R.
+func parseScope(cl *gpcClaims, s string) error {
+	fields := strings.Fields(s)
+	if !conformance.KnownScope(conformance.Scope(fields[0])) {
+		return badJWT("requested_scope %q is not a GP Connect scope", fields[0])
+	}
+	cl.scope = conformance.Scope(fields[0])
+	for _, f := range fields[1:] {
+		if f != "conf/N" && f != "conf/R" {
+			return badJWT("requested_scope element %q is not recognised", f)
+		}
+		cl.confidential = append(cl.confidential, f)
+	}
+	return nil
+}
+
+func invalidClaimResource(claim string, err error) *conformance.Error {
+	return conformance.Errorf(conformance.InvalidResource, "JWT: claim %s is not a valid FHIR STU3 resource: %v", claim, err)
+}
+
+// checkResources validates the three embedded FHIR resources. A missing
+// claim is 400; a claim that is not a valid resource of the right type is
+// 422 INVALID_RESOURCE (gpconnect.md §9.4).
+func (jc *jwtChecker) checkResources(cl *gpcClaims) error {
+	for _, r := range []struct {
+		name, typ string
+		raw       json.RawMessage
+	}{{"requesting_device", "Device", cl.Device}, {"requesting_organization", "Organization", cl.Organization},
+		{"requesting_practitioner", "Practitioner", cl.Practitioner}} {
+		if isAbsent(r.raw) {
+			return badJWT("claim %s missing", r.name)
+		}
+	}
+	for _, r := range []struct {
+		name, typ string
+		raw       json.RawMessage
+	}{{"requesting_device", "Device", cl.Device}, {"requesting_organization", "Organization", cl.Organization},
+		{"requesting_practitioner", "Practitioner", cl.Practitioner}} {
+		if err := jc.validResource(r.typ, r.raw); err != nil {
+			return invalidClaimResource(r.name, err)
+		}
+	}
+	var pr struct {
+		ID         string `json:"id"`
+		Identifier []struct{ System, Value string }
+	}
+	_ = json.Unmarshal(cl.Practitioner, &pr) // already validated above
+	sub, _ := stringClaim("sub", cl.Sub)
+	if pr.ID != sub {
+		return badJWT("sub must equal requesting_practitioner.id")
+	}
+	if !hasIdentifier(pr.Identifier, "https://fhir.nhs.uk/Id/sds-user-id") {
+		return invalidClaimResource("requesting_practitioner", fmt.Errorf("no https://fhir.nhs.uk/Id/sds-user-id identifier (use UNK when unknown)"))
+	}
+	var org struct {
+		Identifier []struct{ System, Value string }
+	}
+	_ = json.Unmarshal(cl.Organization, &org)
+	for _, id := range org.Identifier {
+		if id.System == "https://fhir.nhs.uk/Id/ods-organization-code" && id.Value != "" {
+			cl.odsCode = id.Value
+			return nil
+		}
+	}
+	return invalidClaimResource("requesting_organization", fmt.Errorf("no https://fhir.nhs.uk/Id/ods-organization-code identifier"))
+}
+
+func hasIdentifier(ids []struct{ System, Value string }, system string) bool {
+	for _, id := range ids {
+		if id.System == system && id.Value != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (jc *jwtChecker) validResource(typ string, raw json.RawMessage) error {
+	key := sha256.Sum256(append([]byte(typ+"\x00"), raw...))
+	jc.mu.RLock()
+	verdict, hit := jc.valid[key]
+	jc.mu.RUnlock()
+	if hit {
+		return verdict
+	}
+	verdict = jc.parseResource(typ, raw)
+	jc.mu.Lock()
+	if len(jc.valid) >= maxCachedClaims {
+		clear(jc.valid) // bounded: a flood of distinct claims cannot grow memory
+	}
+	jc.valid[key] = verdict
+	jc.mu.Unlock()
+	return verdict
+}
+
+func (jc *jwtChecker) parseResource(typ string, raw json.RawMessage) error {
+	cr, err := jc.fhir.UnmarshalR3(raw)
+	if err != nil {
+		return err
+	}
+	ok := false
+	switch typ {
+	case "Device":
+		ok = cr.GetDevice() != nil
+	case "Organization":
+		ok = cr.GetOrganization() != nil
+	case "Practitioner":
+		ok = cr.GetPractitioner() != nil
+	}
+	if !ok {
+		return fmt.Errorf("resourceType must be %s", typ)
+	}
+	return nil
+}

@@ -1,0 +1,39 @@
+package adapter
+
+import (
+	"context"
+
+	"github.com/labstack/echo/v4"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/trace"
+	"google.golang.org/protobuf/proto"
+)
+
+var tracer = otel.Tracer("im1fhir/adapter")
+
+const contentTypeFHIRJSON = mimeFHIRJSON + ";charset=utf-8"
+
+// writeFHIR renders a freshly built resource as FHIR JSON. The message must
+// not be shared with another request: the FHIR marshaller mutates it.
+// versionID, when set, becomes the weak ETag.
+func (s *Server) writeFHIR(c echo.Context, status int, msg proto.Message, versionID string) error {
+	_, span := tracer.Start(c.Request().Context(), "render")
+	b, err := s.renderer.JSON(msg)
+	span.End()
+	if err != nil {
+		return err
+	}
+	return writeJSON(c, status, b, versionID)
+}
+
+func writeJSON(c echo.Context, status int, body []byte, versionID string) error {
+	if versionID != "" {
+		c.Response().Header().Set("ETag", `W/"`+versionID+`"`)
+	}
+	return c.Blob(status, contentTypeFHIRJSON, body)
+}
+
+// span starts a child span for one stage of a request.
+func span(ctx context.Context, name string) (context.Context, trace.Span) {
+	return tracer.Start(ctx, name)
+}
