@@ -193,3 +193,29 @@ func (s *Sandbox) Patient(_ context.Context, ods, id string) (*record.Patient, e
 
 // Ready is always nil once Open succeeded: everything is in memory.
 func (s *Sandbox) Ready(context.Context) error { return nil }
+
+// FromPractices builds a Sandbox from practices already in record form, for
+// tests and tools that generate data in memory. pds flags are applied as Open
+// would apply pds.json.
+func FromPractices(pds map[record.NHSNumber]PDSFlags, practices ...*record.Practice) (*Sandbox, error) {
+	s := &Sandbox{practices: map[string]*practice{}}
+	for _, data := range practices {
+		ods := data.Organisation.ODSCode
+		if _, dup := s.practices[ods]; dup {
+			return nil, fmt.Errorf("sandbox: practice %s given twice", ods)
+		}
+		for i := range data.Patients {
+			if f, ok := pds[data.Patients[i].NHSNumber]; ok {
+				data.Patients[i].Spine = f.Spine()
+			}
+		}
+		p, err := index(data)
+		if err != nil {
+			return nil, err
+		}
+		s.practices[ods] = p
+		s.codes = append(s.codes, ods)
+	}
+	sort.Strings(s.codes)
+	return s, nil
+}
