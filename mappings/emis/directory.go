@@ -80,22 +80,22 @@ type LocationListType struct {
 // LocationType is any physical location or organisation.
 type LocationType struct {
 	IdentType
-	LocationName   string               `xml:"LocationName,omitempty"`
-	NationalCode   string               `xml:"NationalCode,omitempty"`
-	LocationTypeID *IdentType           `xml:"LocationTypeID,omitempty"`
-	Address        *AddressType         `xml:"Address,omitempty"`
-	Telephone1     string               `xml:"Telephone1,omitempty"`
-	Telephone2     string               `xml:"Telephone2,omitempty"`
-	Fax            string               `xml:"Fax,omitempty"`
-	Email          string               `xml:"Email,omitempty"`
-	Contact        string               `xml:"Contact,omitempty"`
-	Cypher         string               `xml:"Cypher,omitempty"`
-	Interchange    *int64               `xml:"Interchange,omitempty"`
-	LinkCode       string               `xml:"LinkCode,omitempty"`
-	SeniorPartner  string               `xml:"SeniorPartner,omitempty"`
-	PCGCode        string               `xml:"PCGCode,omitempty"`
-	PCTCode        string               `xml:"PCTCode,omitempty"`
-	GPLinkCodeList *GPLinkCodeListType  `xml:"GPLinkCodeList,omitempty"`
+	LocationName   string              `xml:"LocationName,omitempty"`
+	NationalCode   string              `xml:"NationalCode,omitempty"`
+	LocationTypeID *IdentType          `xml:"LocationTypeID,omitempty"`
+	Address        *AddressType        `xml:"Address,omitempty"`
+	Telephone1     string              `xml:"Telephone1,omitempty"`
+	Telephone2     string              `xml:"Telephone2,omitempty"`
+	Fax            string              `xml:"Fax,omitempty"`
+	Email          string              `xml:"Email,omitempty"`
+	Contact        string              `xml:"Contact,omitempty"`
+	Cypher         string              `xml:"Cypher,omitempty"`
+	Interchange    *int64              `xml:"Interchange,omitempty"`
+	LinkCode       string              `xml:"LinkCode,omitempty"`
+	SeniorPartner  string              `xml:"SeniorPartner,omitempty"`
+	PCGCode        string              `xml:"PCGCode,omitempty"`
+	PCTCode        string              `xml:"PCTCode,omitempty"`
+	GPLinkCodeList *GPLinkCodeListType `xml:"GPLinkCodeList,omitempty"`
 }
 
 // GPLinkCodeListType lists a location's links to other locations.
