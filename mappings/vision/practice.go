@@ -282,7 +282,7 @@ func (s *StaffRow) toRecord() (record.Practitioner, error) {
 		return record.Practitioner{}, fmt.Errorf("sysdate: %w", err)
 	}
 	out := record.Practitioner{
-		ID: s.ID, SDSUserID: s.SDSID, SDSRoleProfileIDs: strings.Fields(s.SDSRoles), LocalUserID: s.LoginID,
+		ID: s.ID, SDSUserID: s.SDSID, SDSRoleProfileIDs: fieldsOrNil(s.SDSRoles), LocalUserID: s.LoginID,
 		Name:         nameAttrs{s.Title, s.Forename1, s.Forename2, s.OthForNam, s.Surname}.toRecord("official"),
 		Telecom:      orgTelecom{phone: s.Phone, email: s.Email}.toRecord(),
 		LastModified: lm,
@@ -299,4 +299,13 @@ func staffRowOf(p *record.Practitioner) StaffRow {
 		Sex: genderSex[p.Gender], SDSID: p.SDSUserID, SDSRoles: strings.Join(p.SDSRoleProfileIDs, " "), LoginID: p.LocalUserID,
 		Phone: t.phone, Email: t.email, SysDate: formatTimestamp(p.LastModified),
 	}
+}
+
+// fieldsOrNil splits a space-separated list, nil when empty so an absent
+// list decodes as the zero value.
+func fieldsOrNil(s string) []string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f
+	}
+	return nil
 }
