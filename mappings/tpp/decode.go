@@ -7,10 +7,10 @@ import (
 	"io"
 )
 
-// maxRecordBytes bounds what a decoder reads. The largest real SystmOne
-// records are a few megabytes (attachments are references, not content);
+// maxRecordBytes bounds what a decoder reads. Real SystmOne records are tens
+// of kilobytes to a few megabytes (attachments are references, not content);
 // anything far bigger is refused rather than buffered.
-const maxRecordBytes = 64 << 20
+const maxRecordBytes = 16 << 20
 
 var errTooLarge = fmt.Errorf("record exceeds %d bytes", maxRecordBytes)
 

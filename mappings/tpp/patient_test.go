@@ -343,3 +343,51 @@ func mustEncode(tb testing.TB, p record.Patient) string {
 	}
 	return buf.String()
 }
+
+// TestSampleClinicalTypes checks that the Event types carry the sample's
+// clinical content for the clinical-mapping issue, including the
+// response-only spellings.
+func TestSampleClinicalTypes(t *testing.T) {
+	f, err := os.Open(samplePath)
+	if err != nil {
+		t.Skipf("sample not available: %v", err)
+	}
+	defer f.Close()
+	_, resp, err := decodeRoot(f, true)
+	if err != nil || resp == nil {
+		t.Fatalf("decodeRoot = %v, %v", resp, err)
+	}
+	events := resp.Response.Clinical.Event
+	var codes, meds, attachments int
+	for _, ev := range events {
+		codes += len(ev.ClinicalCode)
+		meds += len(ev.Medication)
+		attachments += len(ev.Attachment)
+	}
+	if len(events) != 12 || codes != 8 || meds != 2 || attachments != 1 {
+		t.Errorf("events %d, codes %d, medications %d, attachments %d; want 12, 8, 2, 1", len(events), codes, meds, attachments)
+	}
+	first := events[0]
+	if first.EventUID != "f7b1080000000000" || first.UserName != "vcurcin2304" || first.DoneAt != "Surgery" {
+		t.Errorf("first event attributes = %+v", first)
+	}
+	med := first.Medication[0]
+	if med.Drug.DisplayName() != "Omeprazole 20mg dispersible gastro-resistant tablets" || med.Drug.Scheme != "Multilex" ||
+		med.Drug.ProductID != "2007553" || med.Dose != "take one daily" || med.Quantity != "28 tablet" {
+		t.Errorf("medication = %+v", med)
+	}
+	problem := first.ClinicalCode[1]
+	if problem.Code != (Code{Scheme: "CTV3", Code: "X3003", Term: "Gastro-oesophageal reflux disease"}) ||
+		problem.ProblemUID != "ed58000000000000" || problem.ProblemSeverity != "Major" {
+		t.Errorf("problem code = %+v", problem)
+	}
+	if a := events[1].Attachment[0]; a.FileName != "testfile1.htm" || a.DocumentUID != "62fd200000000000" {
+		t.Errorf("attachment = %+v", a)
+	}
+	if tasks := resp.Response.NonClinical.Task; len(tasks) != 2 || tasks[0].TaskType != "Miscellaneous" || tasks[0].Status != "Not Started" {
+		t.Errorf("tasks = %+v", tasks)
+	}
+	if resp.Response.RecordState != "Closed" {
+		t.Errorf("RecordState = %q, want Closed", resp.Response.RecordState)
+	}
+}
