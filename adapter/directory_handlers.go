@@ -3,7 +3,6 @@ package adapter
 import (
 	"net/http"
 
-	rpb "github.com/google/fhir/go/proto/google/fhir/proto/stu3/resources_go_proto"
 	"github.com/labstack/echo/v4"
 
 	"im1fhir/conformance"
@@ -17,8 +16,7 @@ func (s *Server) handleOrganizationRead(c echo.Context) error {
 	if !ok || !validID(id) {
 		return conformance.Errorf(conformance.OrganisationNotFound, "no organisation with id %q", id)
 	}
-	res := gpconnect.Organization(o)
-	return s.writeFHIR(c, http.StatusOK, res, res.GetMeta().GetVersionId().GetValue())
+	return s.writeResource(c, gpconnect.Organization(o))
 }
 
 // handleOrganizationSearch serves GET [base]/Organization?identifier=https://fhir.nhs.uk/Id/ods-organization-code|X.
@@ -27,11 +25,10 @@ func (s *Server) handleOrganizationSearch(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var entries []*rpb.ContainedResource
 	if o, ok := requestInfoFrom(c).directory.OrganisationByODS(code); ok {
-		entries = append(entries, &rpb.ContainedResource{OneofResource: &rpb.ContainedResource_Organization{Organization: gpconnect.Organization(o)}})
+		return s.writeSearchset(c, gpconnect.Organization(o))
 	}
-	return s.writeFHIR(c, http.StatusOK, gpconnect.SearchsetBundle(newBundleID(), entries...), "")
+	return s.writeSearchset(c)
 }
 
 // handlePractitionerRead serves GET [base]/Practitioner/{id}.
@@ -41,8 +38,7 @@ func (s *Server) handlePractitionerRead(c echo.Context) error {
 	if !ok || !validID(id) {
 		return conformance.Errorf(conformance.PractitionerNotFound, "no practitioner with id %q", id)
 	}
-	res := gpconnect.Practitioner(p)
-	return s.writeFHIR(c, http.StatusOK, res, res.GetMeta().GetVersionId().GetValue())
+	return s.writeResource(c, gpconnect.Practitioner(p))
 }
 
 // handlePractitionerSearch serves GET [base]/Practitioner?identifier=https://fhir.nhs.uk/Id/sds-user-id|X.
@@ -51,11 +47,10 @@ func (s *Server) handlePractitionerSearch(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var entries []*rpb.ContainedResource
 	if p, ok := requestInfoFrom(c).directory.PractitionerBySDS(sds); ok {
-		entries = append(entries, &rpb.ContainedResource{OneofResource: &rpb.ContainedResource_Practitioner{Practitioner: gpconnect.Practitioner(p)}})
+		return s.writeSearchset(c, gpconnect.Practitioner(p))
 	}
-	return s.writeFHIR(c, http.StatusOK, gpconnect.SearchsetBundle(newBundleID(), entries...), "")
+	return s.writeSearchset(c)
 }
 
 // handleLocationRead serves GET [base]/Location/{id}.
@@ -65,6 +60,5 @@ func (s *Server) handleLocationRead(c echo.Context) error {
 	if !ok || !validID(id) {
 		return conformance.Errorf(conformance.NoRecordFound, "no location with id %q", id).WithStatus(http.StatusNotFound)
 	}
-	res := gpconnect.Location(l)
-	return s.writeFHIR(c, http.StatusOK, res, res.GetMeta().GetVersionId().GetValue())
+	return s.writeResource(c, gpconnect.Location(l))
 }

@@ -57,7 +57,7 @@ type jwtChecker struct {
 	// hash: consumers send the same device, organisation and practitioner
 	// on every request, and the validating parse costs ~100 µs each.
 	mu    sync.RWMutex
-	valid map[[sha256.Size]byte]error
+	valid map[[sha256.Size]byte]resourceFacts
 }
 
 const maxCachedClaims = 4096
@@ -68,7 +68,7 @@ func newJWTChecker(now func() time.Time) (*jwtChecker, error) {
 		return nil, err
 	}
 	return &jwtChecker{now: now, parser: jwt.NewParser(jwt.WithStrictDecoding()), fhir: u,
-		valid: map[[sha256.Size]byte]error{}}, nil
+		valid: map[[sha256.Size]byte]resourceFacts{}}, nil
 }
 
 // requireJWT decodes the bearer token and enforces every claim rule and the
@@ -248,74 +248,90 @@ func invalidClaimResource(claim string, err error) *conformance.Error {
 // claim is 400; a claim that is not a valid resource of the right type is
 // 422 INVALID_RESOURCE (gpconnect.md §9.4).
 func (jc *jwtChecker) checkResources(cl *gpcClaims) error {
-	for _, r := range []struct {
+	claims := []struct {
 		name, typ string
 		raw       json.RawMessage
 	}{{"requesting_device", "Device", cl.Device}, {"requesting_organization", "Organization", cl.Organization},
-		{"requesting_practitioner", "Practitioner", cl.Practitioner}} {
+		{"requesting_practitioner", "Practitioner", cl.Practitioner}}
+	for _, r := range claims {
 		if isAbsent(r.raw) {
 			return badJWT("claim %s missing", r.name)
 		}
 	}
-	for _, r := range []struct {
-		name, typ string
-		raw       json.RawMessage
-	}{{"requesting_device", "Device", cl.Device}, {"requesting_organization", "Organization", cl.Organization},
-		{"requesting_practitioner", "Practitioner", cl.Practitioner}} {
-		if err := jc.validResource(r.typ, r.raw); err != nil {
-			return invalidClaimResource(r.name, err)
+	var facts [3]resourceFacts
+	for i, r := range claims {
+		facts[i] = jc.resource(r.typ, r.raw)
+		if facts[i].err != nil {
+			return invalidClaimResource(r.name, facts[i].err)
 		}
 	}
-	var pr struct {
-		ID         string `json:"id"`
-		Identifier []struct{ System, Value string }
-	}
-	_ = json.Unmarshal(cl.Practitioner, &pr) // already validated above
-	sub, _ := stringClaim("sub", cl.Sub)
-	if pr.ID != sub {
+	org, pr := facts[1], facts[2]
+	if sub, _ := stringClaim("sub", cl.Sub); pr.id != sub {
 		return badJWT("sub must equal requesting_practitioner.id")
 	}
-	if !hasIdentifier(pr.Identifier, "https://fhir.nhs.uk/Id/sds-user-id") {
-		return invalidClaimResource("requesting_practitioner", fmt.Errorf("no https://fhir.nhs.uk/Id/sds-user-id identifier (use UNK when unknown)"))
-	}
-	var org struct {
-		Identifier []struct{ System, Value string }
-	}
-	_ = json.Unmarshal(cl.Organization, &org)
-	for _, id := range org.Identifier {
-		if id.System == "https://fhir.nhs.uk/Id/ods-organization-code" && id.Value != "" {
-			cl.odsCode = id.Value
-			return nil
-		}
-	}
-	return invalidClaimResource("requesting_organization", fmt.Errorf("no https://fhir.nhs.uk/Id/ods-organization-code identifier"))
+	cl.odsCode = org.odsCode
+	return nil
 }
 
-func hasIdentifier(ids []struct{ System, Value string }, system string) bool {
-	for _, id := range ids {
-		if id.System == system && id.Value != "" {
-			return true
-		}
-	}
-	return false
+// resourceFacts is the verdict on one embedded resource and what the
+// checks need from it, cached together by content hash.
+type resourceFacts struct {
+	err     error
+	id      string // Practitioner.id
+	odsCode string // Organization's ODS code
 }
 
-func (jc *jwtChecker) validResource(typ string, raw json.RawMessage) error {
+func (jc *jwtChecker) resource(typ string, raw json.RawMessage) resourceFacts {
 	key := sha256.Sum256(append([]byte(typ+"\x00"), raw...))
 	jc.mu.RLock()
-	verdict, hit := jc.valid[key]
+	f, hit := jc.valid[key]
 	jc.mu.RUnlock()
 	if hit {
-		return verdict
+		return f
 	}
-	verdict = jc.parseResource(typ, raw)
+	f = jc.examine(typ, raw)
 	jc.mu.Lock()
 	if len(jc.valid) >= maxCachedClaims {
 		clear(jc.valid) // bounded: a flood of distinct claims cannot grow memory
 	}
-	jc.valid[key] = verdict
+	jc.valid[key] = f
 	jc.mu.Unlock()
-	return verdict
+	return f
+}
+
+// examine parses the resource with the validating STU3 parser, then reads
+// the identifiers GP Connect requires of it.
+func (jc *jwtChecker) examine(typ string, raw json.RawMessage) resourceFacts {
+	if err := jc.parseResource(typ, raw); err != nil {
+		return resourceFacts{err: err}
+	}
+	var r struct {
+		ID         string `json:"id"`
+		Identifier []struct{ System, Value string }
+	}
+	_ = json.Unmarshal(raw, &r) // the validating parse above succeeded
+	find := func(system string) string {
+		for _, id := range r.Identifier {
+			if id.System == system && id.Value != "" {
+				return id.Value
+			}
+		}
+		return ""
+	}
+	switch typ {
+	case "Practitioner":
+		if find("https://fhir.nhs.uk/Id/sds-user-id") == "" {
+			return resourceFacts{err: fmt.Errorf("no https://fhir.nhs.uk/Id/sds-user-id identifier (use UNK when unknown)")}
+		}
+		return resourceFacts{id: r.ID}
+	case "Organization":
+		ods := find("https://fhir.nhs.uk/Id/ods-organization-code")
+		if ods == "" {
+			return resourceFacts{err: fmt.Errorf("no https://fhir.nhs.uk/Id/ods-organization-code identifier")}
+		}
+		return resourceFacts{odsCode: ods}
+	}
+	return resourceFacts{}
 }
 
 func (jc *jwtChecker) parseResource(typ string, raw json.RawMessage) error {

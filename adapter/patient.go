@@ -2,9 +2,7 @@ package adapter
 
 import (
 	"errors"
-	"net/http"
 
-	rpb "github.com/google/fhir/go/proto/google/fhir/proto/stu3/resources_go_proto"
 	"github.com/labstack/echo/v4"
 
 	"im1fhir/conformance"
@@ -29,16 +27,14 @@ func (s *Server) handlePatientSearch(c echo.Context) error {
 	ctx, sp := span(c.Request().Context(), "source.patient_by_nhs_number")
 	pt, err := s.cfg.Source.PatientByNHSNumber(ctx, c.Param("ods"), nhs)
 	sp.End()
-	var entries []*rpb.ContainedResource
 	switch {
 	case errors.Is(err, source.ErrNotFound):
 	case err != nil:
 		return err
 	case pt.Disclosable():
-		entries = append(entries, &rpb.ContainedResource{OneofResource: &rpb.ContainedResource_Patient{
-			Patient: gpconnect.Patient(pt, ri.directory.Record)}})
+		return s.writeSearchset(c, gpconnect.Patient(pt, ri.directory.Record))
 	}
-	return s.writeFHIR(c, http.StatusOK, gpconnect.SearchsetBundle(newBundleID(), entries...), "")
+	return s.writeSearchset(c)
 }
 
 // handlePatientRead serves GET [base]/Patient/{id}.
@@ -57,6 +53,5 @@ func (s *Server) handlePatientRead(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	res := gpconnect.Patient(pt, requestInfoFrom(c).directory.Record)
-	return s.writeFHIR(c, http.StatusOK, res, res.GetMeta().GetVersionId().GetValue())
+	return s.writeResource(c, gpconnect.Patient(pt, requestInfoFrom(c).directory.Record))
 }

@@ -2,6 +2,7 @@ package adapter
 
 import (
 	"context"
+	"net/http"
 
 	"github.com/labstack/echo/v4"
 	"go.opentelemetry.io/otel"
@@ -24,6 +25,24 @@ func (s *Server) writeFHIR(c echo.Context, status int, msg proto.Message, versio
 		return err
 	}
 	return writeJSON(c, status, b, versionID)
+}
+
+// writeResource writes a sealed resource through the render cache, with its ETag.
+func (s *Server) writeResource(c echo.Context, r sealed) error {
+	b, vid, err := s.resourceJSON(c.Request().Context(), r)
+	if err != nil {
+		return err
+	}
+	return writeJSON(c, http.StatusOK, b, vid)
+}
+
+// writeSearchset writes a searchset Bundle of sealed resources.
+func (s *Server) writeSearchset(c echo.Context, resources ...sealed) error {
+	b, err := s.searchsetJSON(c.Request().Context(), resources...)
+	if err != nil {
+		return err
+	}
+	return writeJSON(c, http.StatusOK, b, "")
 }
 
 func writeJSON(c echo.Context, status int, body []byte, versionID string) error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -44,8 +45,13 @@ type Server struct {
 	echo     *echo.Echo
 	handler  http.Handler
 	renderer *gpconnect.Renderer
-	jwt      *jwtChecker
-	routed   map[conformance.Root][]*conformance.Interaction
+	rendered *renderCache
+	// envelope is the empty searchset Bundle, rendered once.
+	envelopeOnce sync.Once
+	envelope     []byte
+	envelopeErr  error
+	jwt          *jwtChecker
+	routed       map[conformance.Root][]*conformance.Interaction
 	// capabilities holds each root's rendered CapabilityStatement.
 	capabilities map[conformance.Root]*capabilityCache
 	started      time.Time
@@ -70,7 +76,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, echo: echo.New(), renderer: r, jwt: jc,
+	s := &Server{cfg: cfg, echo: echo.New(), renderer: r, rendered: newRenderCache(), jwt: jc,
 		routed:       map[conformance.Root][]*conformance.Interaction{},
 		capabilities: map[conformance.Root]*capabilityCache{conformance.RootFoundations: {}, conformance.RootStructured: {}},
 		started:      cfg.Now()}
