@@ -18,9 +18,16 @@
 //
 // Every field is an attribute named after Vision's database column, and
 // column names are at most ten characters (tran_reaso, next_revie,
-// othforenam): the names we add follow that habit. Attributes we do not map
-// are kept in each row's Other field, so a real export decodes and
-// re-encodes without loss.
+// othforenam). Names we add come from the Vision bulk extract's columns,
+// lower-cased (address_1, phone_number, email, surgery), or are invented in
+// the export's ten-character style (dod, removed, work_phone, nhsno_stat,
+// interpret, in_transit, snomed_code). Attributes we do not map are kept in
+// each row's Other field, so a real export decodes and re-encodes without
+// loss.
+//
+// Decoders read at most 32 MiB, 50,000 elements and 16 levels of nesting;
+// ISO-8859-1 is accepted besides UTF-8. Errors name the patient id and the
+// attribute, never a value.
 //
 // Conventions read from the sample:
 //

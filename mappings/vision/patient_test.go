@@ -585,3 +585,35 @@ func BenchmarkEncodePatient(b *testing.B) {
 		}
 	}
 }
+
+// TestRowFieldsMatchEncodingXML checks the fast row decoder against
+// encoding/xml's own attribute matching on the real sample.
+func TestRowFieldsMatchEncodingXML(t *testing.T) {
+	// Types with the same fields but no UnmarshalXML method.
+	type plainClinical ClinicalRow
+	type plainPatient PatientRow
+	var slow struct {
+		XMLName  xml.Name        `xml:"header"`
+		Patients []plainPatient  `xml:"patient"`
+		Clinical []plainClinical `xml:"clinical"`
+	}
+	sample := mustReadSample(t)
+	if err := xml.Unmarshal(sample, &slow); err != nil {
+		t.Fatal(err)
+	}
+	var fast Export
+	if err := decodeXML(bytes.NewReader(sample), &fast); err != nil {
+		t.Fatal(err)
+	}
+	if len(fast.Clinical) != len(slow.Clinical) || len(fast.Patients) != 1 || len(slow.Patients) != 1 {
+		t.Fatalf("rows: fast %d/%d, encoding/xml %d/%d", len(fast.Patients), len(fast.Clinical), len(slow.Patients), len(slow.Clinical))
+	}
+	if !reflect.DeepEqual(fast.Patients[0], PatientRow(slow.Patients[0])) {
+		t.Errorf("patient row:\n fast %+v\n  xml %+v", fast.Patients[0], slow.Patients[0])
+	}
+	for i := range fast.Clinical {
+		if !reflect.DeepEqual(fast.Clinical[i], ClinicalRow(slow.Clinical[i])) {
+			t.Errorf("clinical row %d:\n fast %+v\n  xml %+v", i, fast.Clinical[i], slow.Clinical[i])
+		}
+	}
+}
