@@ -116,6 +116,9 @@ func DecodePractice(r io.Reader) (*record.Practice, error) {
 	}
 	p, err := d.toRecord()
 	if err != nil {
+		if d.PracID == "" {
+			return nil, fmt.Errorf("vision: practice: %w", err)
+		}
 		return nil, fmt.Errorf("vision: practice %s: %w", d.PracID, err)
 	}
 	return p, nil
