@@ -25,6 +25,7 @@ Usage:
   im1fhir terminology [flags]  run the terminology sidecar
   im1fhir sandbox <build|generate> [flags]
                                write sandbox practice data in supplier formats
+  im1fhir healthcheck --url U  exit 0 when U answers 200 (for container health checks)
 
 Run "im1fhir <command> --help" for the flags of each command.
 `
@@ -55,6 +56,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return terminologyMain(ctx, args[1:], stdout, stderr)
 	case "sandbox":
 		return sandboxMain(ctx, args[1:], stdout, stderr)
+	case "healthcheck":
+		return healthcheckMain(ctx, args[1:], stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
