@@ -64,8 +64,15 @@ func parsePlainDate(s string) (record.Date, error) {
 	if err != nil {
 		return record.Date{}, fmt.Errorf("date %q: %w", s, err)
 	}
+	if t.Year() < minYear {
+		// Year 1 would also read back as "not recorded" (record.Date.IsZero).
+		return record.Date{}, fmt.Errorf("date %q: before %d", s, minYear)
+	}
 	return record.Date{Time: t.UTC(), Precision: p}, nil
 }
+
+// minYear rejects dates no GP record holds.
+const minYear = 1800
 
 // formatPlainDate writes d at its precision.
 func formatPlainDate(d record.Date) string {

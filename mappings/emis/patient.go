@@ -393,12 +393,14 @@ func patientFromRecord(mr *MedicalRecordType, id string) (record.Patient, error)
 		}
 	}
 	p.Name = record.HumanName{
-		Use:    "official",
 		Family: strings.TrimSpace(reg.FamilyName),
 		Given:  splitNames(reg.FirstNames),
 	}
 	if t := strings.TrimSpace(reg.Title); t != "" {
 		p.Name.Prefix = []string{t}
+	}
+	if p.Name.Family != "" || len(p.Name.Given) > 0 || len(p.Name.Prefix) > 0 {
+		p.Name.Use = "official"
 	}
 	if c := splitNames(reg.CallingName); len(c) > 0 {
 		p.OtherNames = append(p.OtherNames, record.HumanName{Use: "usual", Family: p.Name.Family, Given: c})
@@ -417,10 +419,10 @@ func patientFromRecord(mr *MedicalRecordType, id string) (record.Patient, error)
 		return p, fmt.Errorf("DateOfDeath: %w", err)
 	}
 
-	if reg.HomeAddress != nil {
-		if a := addressFromEMIS(reg.HomeAddress, "home"); !a.IsZero() {
-			p.Addresses = append(p.Addresses, a)
-		}
+	// With a HomeAddress the patient is a temporary resident and Address is
+	// where they are staying.
+	if home := addressFromEMIS(reg.HomeAddress, "home"); !home.IsZero() {
+		p.Addresses = append(p.Addresses, home)
 		if a := addressFromEMIS(reg.Address, "temp"); !a.IsZero() {
 			p.Addresses = append(p.Addresses, a)
 		}

@@ -78,7 +78,9 @@ func siteStatus(desc string) (status string, ok bool) {
 	base := strings.TrimSpace(desc)
 	status = "active"
 	if i := strings.LastIndex(base, " ("); i > 0 && strings.HasSuffix(base, ")") {
-		status = strings.ToLower(base[i+2 : len(base)-1])
+		if st := strings.ToLower(strings.TrimSpace(base[i+2 : len(base)-1])); st != "" {
+			status = st
+		}
 		base = base[:i]
 	}
 	switch strings.ToLower(base) {
@@ -513,6 +515,9 @@ func practitionersFromPeople(pl *PeopleListType, rs *resolver, modified time.Tim
 			if t := strings.TrimSpace(pe.Title); t != "" {
 				pr.Name.Prefix = []string{t}
 			}
+			if pr.Name.Family == "" && len(pr.Name.Given) == 0 && len(pr.Name.Prefix) == 0 {
+				pr.Name.Use = "" // no name held
+			}
 			pr.SDSRoleProfileIDs = splitNames(pe.Security1)
 			out = append(out, pr)
 		}
@@ -529,6 +534,9 @@ func practitionersFromPeople(pl *PeopleListType, rs *resolver, modified time.Tim
 		if r := pe.Role; r != nil {
 			role.ID = r.identity()
 			role.OrganisationID = rs.location(r.Location)
+		}
+		if role == (record.PractitionerRole{}) {
+			continue // an entry naming neither role, job nor organisation
 		}
 		out[at].Roles = append(out[at].Roles, role)
 	}

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"im1fhir/record"
 )
@@ -271,3 +272,5 @@ func BenchmarkEncodePractice(b *testing.B) {
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+func utf8Valid(b []byte) bool { return utf8.Valid(b) }
