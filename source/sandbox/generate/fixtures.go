@@ -210,7 +210,7 @@ func (g *gen) fixturePatient(f fixturePatient, i int) record.Patient {
 		pt.OtherNames = []record.HumanName{{Use: "old", Family: "Llewellyn", Given: f.given}}
 	}
 	f.build(c)
-	pt.LastModified = patientLastModified(&pt)
+	pt.LastModified = patientLastModified(&pt, g.now)
 	return pt
 }
 

@@ -77,7 +77,7 @@ func (g *gen) patient() record.Patient {
 		pt.Consent = record.ConsentGiven
 	}
 	g.clinical(&pt, age)
-	pt.LastModified = patientLastModified(&pt)
+	pt.LastModified = patientLastModified(&pt, g.now)
 	return pt
 }
 
@@ -268,12 +268,17 @@ func (g *gen) registration(pt *record.Patient, age int) {
 }
 
 // patientLastModified is the latest change to the patient or their record.
-func patientLastModified(pt *record.Patient) time.Time {
+// Registration changes count from 09:00 on their day, when not in the
+// future (a temporary registration's planned end).
+func patientLastModified(pt *record.Patient, now time.Time) time.Time {
 	t := pt.Registration.Period.Start.Time.Add(9 * time.Hour)
 	if !pt.Registration.Period.End.IsZero() {
-		if e := pt.Registration.Period.End.Time.Add(9 * time.Hour); e.After(t) {
+		if e := pt.Registration.Period.End.Time.Add(9 * time.Hour); e.After(t) && !e.After(now) {
 			t = e
 		}
+	}
+	if t.After(now) {
+		t = now
 	}
 	for _, lm := range itemTimes(&pt.Record) {
 		if lm.After(t) {
