@@ -364,10 +364,11 @@ func (c *clin) prescribe(k *consultation, pi int, d drug, start time.Time, repea
 		return ids
 	}
 	// The first authorisation, then (skipping the quiet middle years of a
-	// long course) the authorisations of the last eighteen months.
+	// long course, to keep the sandbox small) the authorisations of the
+	// last year.
 	last, done := course(start, 2, "repeat")
 	next := last.Add(every)
-	if recent := end.AddDate(0, -18, 0); recent.After(next) {
+	if recent := end.AddDate(-1, 0, 0); recent.After(next) {
 		next = recent
 	}
 	for !done {
@@ -483,11 +484,12 @@ func (c *clin) hypertension() {
 	})
 }
 
-// reviews are the yearly chronic disease reviews of the last five years,
-// each ending with a medication review.
+// reviews are the yearly chronic disease reviews of the last three years
+// (earlier ones left out to keep the sandbox small), each ending with a
+// medication review.
 func (c *clin) reviews(pi int, since time.Time, exam func(*consultation)) {
 	from := since.AddDate(0, 6, 0)
-	if f := c.to.AddDate(-5, 0, 0); f.After(from) {
+	if f := c.to.AddDate(-3, 0, 0); f.After(from) {
 		from = f
 	}
 	for t := from; t.Before(c.to); t = t.AddDate(1, 0, 0) {
