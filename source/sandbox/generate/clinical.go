@@ -425,6 +425,10 @@ func (c *clin) allergy(a allergen, ended, withReason, confidential bool) {
 	al := record.Allergy{Item: c.item(a.coded(), at, c.clinician()), Category: a.category, ClinicalStatus: "active",
 		Reactions: []record.Reaction{{Manifestation: pick(c.g, manifestations).coded(), Severity: pick(c.g, []string{"mild", "moderate", "severe"})}}}
 	al.Confidential = confidential
+	if at.Before(c.g.now.AddDate(-10, 0, 0)) && c.g.chance(0.3) {
+		// An old allergy is often known only by its year ("since childhood").
+		al.Effective = record.Date{Time: time.Date(at.Year(), 1, 1, 0, 0, 0, 0, time.UTC), Precision: record.PrecisionYear}
+	}
 	if ended {
 		if e, ok := c.when(at.AddDate(0, 0, 14), c.to); ok {
 			al.ClinicalStatus = "resolved"

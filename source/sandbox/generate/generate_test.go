@@ -334,6 +334,11 @@ func TestGeneratedPopulationIsVaried(t *testing.T) {
 		count["investigations"] += len(rec.Investigations)
 		count["referrals"] += len(rec.Referrals)
 		count["diary entries"] += len(rec.DiaryEntries)
+		for _, a := range rec.Allergies {
+			if a.Effective.Precision == record.PrecisionYear {
+				count["year-precision date"]++
+			}
+		}
 		if rec.NoKnownAllergies != nil {
 			count["no known allergies"]++
 		}
@@ -341,7 +346,7 @@ func TestGeneratedPopulationIsVaried(t *testing.T) {
 	for _, want := range []string{"deceased", "temporary", "deducted", "no NHS number", "diacritics", "apostrophe",
 		"double-barrelled", "dissent", "blood pressure", "weight", "child problem", "medication repeat active",
 		"medication repeat completed", "medication repeat stopped", "medication acute completed", "allergies",
-		"immunisations", "investigations", "referrals", "diary entries", "no known allergies"} {
+		"immunisations", "investigations", "referrals", "diary entries", "no known allergies", "year-precision date"} {
 		if count[want] == 0 {
 			t.Errorf("1000 generated patients hold no %q (counts %v)", want, count)
 		}
