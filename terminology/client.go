@@ -19,7 +19,7 @@ type Client interface {
 // LookupRequest is the input of CodeSystem/$lookup.
 type LookupRequest struct {
 	System          string
-	Version         string   // any accepted form; "" = the default version
+	Version         string // any accepted form; "" = the default version
 	Code            string
 	DisplayLanguage string   // BCP-47; "" = en-GB
 	Properties      []string // property codes wanted; nil = all
