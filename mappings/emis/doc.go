@@ -67,9 +67,13 @@
 //     RegistrationHistory entry (DateRegistered/DateDeregistered), which is
 //     read when the Registration dates are absent.
 //   - Registration.Active: CurrentStatus/PracticeRegistered (1/0); without
-//     it, active means no deducted date and not deceased.
-//   - Registration.OrganisationID: Originator/Organisation (else the first
-//     "General Practice" in LocationList). UsualGPID: UsualGpID (else
+//     it, active means no deducted date and not deceased. Dead=1 without a
+//     DateOfDeath (which record.Patient cannot hold) reads as inactive, so
+//     that the patient is never disclosed as living.
+//   - Registration.OrganisationID is written as Originator/Organisation;
+//     EncodePatient uses the practice's organisation when it is empty.
+//   - Registration.OrganisationID read from Originator/Organisation (else
+//     the first "General Practice" in LocationList). UsualGPID: UsualGpID (else
 //     RegisteredGpID). PreferredBranchID: RecordsAt — EMIS's "where the
 //     records are held", i.e. the patient's branch — holding the Location's
 //     GUID.

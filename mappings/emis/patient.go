@@ -547,6 +547,11 @@ func applyRegistration(p *record.Patient, mr *MedicalRecordType, rs *resolver) e
 			p.RecordInTransit = *current.Code.Value == statusRecordsInTransit
 		}
 	}
+	if reg.Dead != nil && *reg.Dead == 1 && !p.IsDeceased() {
+		// Known dead, date unknown: record.Patient cannot say so, and such a
+		// patient must never look registered (and so disclosable).
+		r.Active = false
+	}
 
 	if mr.Originator != nil {
 		r.OrganisationID = rs.location(mr.Originator.Organisation)

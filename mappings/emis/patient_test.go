@@ -427,6 +427,18 @@ func TestDecodePatientHostile(t *testing.T) {
 	}
 }
 
+func TestDeadWithoutDateIsInactive(t *testing.T) {
+	doc := `<MedicalRecord xmlns="` + Namespace + `"><Registration><GUID>H1</GUID><Dead>1</Dead></Registration>` +
+		`<RegistrationStatus><CurrentStatus><PracticeRegistered>1</PracticeRegistered></CurrentStatus></RegistrationStatus></MedicalRecord>`
+	p, err := DecodePatient(strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Registration.Active {
+		t.Error("Registration.Active = true for a patient marked Dead without a date, want false")
+	}
+}
+
 // TestErrorsCarryNoPHI checks that failures name the patient by id only.
 func TestErrorsCarryNoPHI(t *testing.T) {
 	doc := `<MedicalRecord xmlns="` + Namespace + `"><Registration><GUID>H1</GUID><FamilyName>SECRETNAME</FamilyName>` +
