@@ -17,14 +17,31 @@ import (
 
 const utc = "Z"
 
-// Supplier files may carry bytes that are not UTF-8; protobuf refuses such
-// strings (VersionID could not hash them) and JSON would show U+FFFD anyway,
-// so the replacement is made once, here.
+// Supplier files may carry bytes that are not UTF-8 and control characters
+// FHIR strings may not hold (only tab, CR and LF are allowed). protobuf
+// refuses invalid UTF-8 (VersionID could not hash it) and the FHIR parser
+// refuses control characters, so both are cleaned once, here: invalid bytes
+// become U+FFFD and other control characters are dropped.
 func text(s string) string {
-	if utf8.ValidString(s) {
-		return s
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+			return slowText(s)
+		}
 	}
-	return strings.ToValidUTF8(s, "\uFFFD")
+	return s
+}
+
+func slowText(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	// strings.Map returns s itself when nothing is dropped.
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 func str(s string) *dpb.String { return &dpb.String{Value: text(s)} }

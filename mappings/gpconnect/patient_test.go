@@ -361,3 +361,17 @@ func mustLondon(tb testing.TB, y int, m time.Month, d int) time.Time {
 	}
 	return time.Date(y, m, d, 0, 0, 0, 0, london)
 }
+
+func TestControlCharactersDropped(t *testing.T) {
+	p := deceasedPatient()
+	p.Name.Family = "Sm\x00ith\x1b"
+	p.Name.Given = []string{"Jo\thn"}
+	res := wire(t, Patient(p, nil))
+	n := objs(res["name"])[0]
+	if n["family"] != "Smith" || n["given"].([]any)[0] != "Jo\thn" {
+		t.Errorf("name = %v, want control characters other than tab dropped", n)
+	}
+	if err := Validate(Patient(p, nil)); err != nil {
+		t.Errorf("Validate: %v", err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/fhir/go/fhirversion"
 	"github.com/google/fhir/go/jsonformat"
+	"github.com/google/fhir/go/jsonformat/fhirvalidate"
 	rpb "github.com/google/fhir/go/proto/google/fhir/proto/stu3/resources_go_proto"
 	"google.golang.org/protobuf/proto"
 )
@@ -49,4 +50,15 @@ func (r *Renderer) JSON(msg proto.Message) ([]byte, error) {
 // a few per cent to the marshalling cost.
 func (r *Renderer) JSONCopy(msg proto.Message) ([]byte, error) {
 	return r.JSON(proto.Clone(msg))
+}
+
+// Validate applies the FHIR library's base-spec checks to a resource before
+// it is rendered: required elements, reference target types and primitive
+// formats (an id outside [A-Za-z0-9-.]{1,64}, a code with spaces). The
+// builders cannot refuse bad source data themselves, and the marshaller checks
+// nothing, so a caller that wants GP Connect's "cannot build to profile →
+// 500 INTERNAL_SERVER_ERROR" rule calls Validate first. It must run before
+// JSON, which rewrites references. It does not check GP Connect profiles.
+func Validate(msg proto.Message) error {
+	return fhirvalidate.Validate(Contain(msg))
 }

@@ -192,3 +192,14 @@ func BenchmarkOperationOutcomeJSON(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkPatientValidate(b *testing.B) {
+	pr := richPractice()
+	p := Patient(&pr.Patients[0], pr)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Validate(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
