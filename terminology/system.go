@@ -80,3 +80,10 @@ func languageRefsets(lang string) []string {
 		return []string{RefsetNHSClinical, RefsetNHSPharmacy, RefsetNHSDMDRealm, RefsetGB, RefsetUS}
 	}
 }
+
+// NormaliseSystem maps system spellings (and edition URIs given as the
+// system) to the canonical system URI.
+func NormaliseSystem(system string) string {
+	s, _ := normaliseSystem(system, "")
+	return s
+}

@@ -27,6 +27,7 @@ type Config struct {
 	AdminToken string       // bearer token for /admin; "" = loopback clients only
 	MaxUpload  int64        // bytes; 0 = 2 GiB
 	StartedAt  time.Time    // metadata date; zero = now
+	Metrics    http.Handler // served at GET /metrics when set (Prometheus text)
 }
 
 // Server is the sidecar's HTTP face.
@@ -59,6 +60,9 @@ func NewServer(cfg Config) *Server {
 	e.GET("/healthz", func(c echo.Context) error { return c.String(http.StatusOK, "ok\n") })
 	e.GET("/readyz", s.handleReady)
 	e.GET("/releases", s.handleReleases)
+	if cfg.Metrics != nil {
+		e.GET("/metrics", echo.WrapHandler(cfg.Metrics))
+	}
 	e.GET("/admin/releases", s.handleReleases, s.adminOnly)
 	e.POST("/admin/releases", s.handleReleaseUpload, s.adminOnly)
 
