@@ -68,7 +68,12 @@ func serveMain(ctx context.Context, args []string, _, stderr io.Writer) error {
 
 // runServe serves on ln until ctx is cancelled, then drains in-flight
 // requests. Tests call it with a 127.0.0.1:0 listener.
-func runServe(ctx context.Context, cfg serveConfig, ln net.Listener, logOut io.Writer) error {
+func runServe(ctx context.Context, cfg serveConfig, ln net.Listener, logOut io.Writer) (err error) {
+	defer func() {
+		if err != nil {
+			ln.Close() // a failed start must not leave clients hanging on the backlog
+		}
+	}()
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(cfg.LogLevel)); err != nil {
 		return fmt.Errorf("serve: --log-level: %w", err)

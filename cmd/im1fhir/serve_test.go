@@ -27,7 +27,7 @@ func TestServeEndToEnd(t *testing.T) {
 		done <- runServe(ctx, serveConfig{ASID: "918999198738", LogLevel: "info"}, ln, &lockedWriter{w: &logs})
 	}()
 	base := "http://" + ln.Addr().String()
-	waitReady(t, base+"/readyz")
+	waitReady(t, base+"/readyz", done)
 
 	for _, path := range []string{"/healthz", "/readyz"} {
 		if code, _ := get(t, base+path, nil); code != 200 {
@@ -56,11 +56,19 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 }
 
-func waitReady(t *testing.T, url string) {
+// waitReady polls url until it answers 200, failing at once if the server
+// goroutine has already returned.
+func waitReady(t *testing.T, url string, done <-chan error) {
 	t.Helper()
+	client := &http.Client{Timeout: 2 * time.Second}
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
-		if resp, err := http.Get(url); err == nil {
+		select {
+		case err := <-done:
+			t.Fatalf("server stopped before it was ready: %v", err)
+		default:
+		}
+		if resp, err := client.Get(url); err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == 200 {
 				return

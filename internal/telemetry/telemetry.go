@@ -35,7 +35,10 @@ type Telemetry struct {
 
 // Setup installs global tracer and meter providers and the W3C propagator.
 func Setup(ctx context.Context, cfg Config) (*Telemetry, error) {
-	res, err := resource.Merge(resource.Default(), resource.NewWithAttributes(semconv.SchemaURL,
+	// Schemaless: merging with resource.Default fails whenever the semconv
+	// package's schema version differs from the SDK's, which it may on any
+	// dependency update.
+	res, err := resource.Merge(resource.Default(), resource.NewSchemaless(
 		semconv.ServiceName(cfg.ServiceName), semconv.ServiceVersion(cfg.ServiceVersion)))
 	if err != nil {
 		return nil, err
