@@ -15,7 +15,7 @@ import (
 )
 
 func main() {
-	addr := flag.String("addr", "127.0.0.1:18081", "listen address")
+	addr := flag.String("addr", "127.0.0.1:38081", "listen address")
 	body := flag.String("body", "", "file whose bytes every request gets (application/fhir+json)")
 	flag.Parse()
 	b, err := os.ReadFile(*body)
