@@ -12,9 +12,9 @@ import (
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
-	jsoniter "github.com/json-iterator/go"
 	"github.com/google/fhir/go/fhirversion"
 	"github.com/google/fhir/go/jsonformat"
+	jsoniter "github.com/json-iterator/go"
 	"github.com/labstack/echo/v4"
 
 	"im1fhir/conformance"
