@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -15,6 +16,10 @@ import (
 
 // benchRequest builds one valid GP Connect request for in-process benchmarks.
 func benchRequest(b *testing.B, path, interaction string) *http.Request {
+	return benchRequestTB(b, path, interaction)
+}
+
+func benchRequestTB(_ testing.TB, path, interaction string) *http.Request {
 	in, _ := conformance.Lookup(interaction)
 	req := httptest.NewRequest(http.MethodGet, path, nil)
 	req.Header.Set("Ssp-TraceID", "09a01679-2564-0fb4-5129-aecc81ea2706")
@@ -26,13 +31,15 @@ func benchRequest(b *testing.B, path, interaction string) *http.Request {
 	return req
 }
 
-func benchServer(b *testing.B) *Server {
+func benchServer(b *testing.B) *Server { return benchServerFor(b) }
+
+func benchServerFor(b testing.TB) *Server {
 	src, err := sandbox.FromPractices(testPDS(), testPractice())
 	if err != nil {
 		b.Fatal(err)
 	}
 	s, err := New(Config{Source: src, ASID: testASID, SoftwareName: "im1fhir", SoftwareVersion: "bench",
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: func() time.Time { return testNow }})
 	if err != nil {
 		b.Fatal(err)
 	}

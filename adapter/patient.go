@@ -32,7 +32,7 @@ func (s *Server) handlePatientSearch(c echo.Context) error {
 	case err != nil:
 		return err
 	case pt.Disclosable():
-		return s.writeSearchset(c, gpconnect.Patient(pt, ri.directory.Record))
+		return s.writeSearchset(c, mapped(c.Request().Context(), pt, ri.directory.Record, gpconnect.Patient))
 	}
 	return s.writeSearchset(c)
 }
@@ -53,5 +53,5 @@ func (s *Server) handlePatientRead(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.writeResource(c, gpconnect.Patient(pt, requestInfoFrom(c).directory.Record))
+	return s.writeResource(c, mapped(c.Request().Context(), pt, requestInfoFrom(c).directory.Record, gpconnect.Patient))
 }

@@ -56,3 +56,10 @@ func writeJSON(c echo.Context, status int, body []byte, versionID string) error 
 func span(ctx context.Context, name string) (context.Context, trace.Span) {
 	return tracer.Start(ctx, name)
 }
+
+// mapped runs one record → FHIR mapping inside a "mapping" span.
+func mapped[T, C any, R sealed](ctx context.Context, v T, ctxArg C, build func(T, C) R) R {
+	_, sp := span(ctx, "mapping")
+	defer sp.End()
+	return build(v, ctxArg)
+}
