@@ -32,9 +32,10 @@ type Config struct {
 
 // Server is the sidecar's HTTP face.
 type Server struct {
-	cfg  Config
-	echo *echo.Echo
-	log  *slog.Logger
+	cfg      Config
+	echo     *echo.Echo
+	log      *slog.Logger
+	rendered *rendered
 }
 
 // NewServer builds the routes.
@@ -53,7 +54,7 @@ func NewServer(cfg Config) *Server {
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
-	s := &Server{cfg: cfg, echo: e, log: cfg.Logger}
+	s := &Server{cfg: cfg, echo: e, log: cfg.Logger, rendered: newRendered(50_000)}
 	e.HTTPErrorHandler = s.handleError
 	e.Use(s.routeSpan, s.noStore)
 
@@ -159,11 +160,30 @@ func (s *Server) handleLookup(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	fv := negotiate(c.Request().Header.Get("Accept"))
+	// Only the common shape (all properties) is kept rendered.
+	key := ""
+	if req.Properties == nil {
+		if v, err := s.cfg.Service.Resolve(req.System, req.Version); err == nil {
+			key = s.cfg.Service.CatalogID() + "\x00" + fv.String() + "\x00" +
+				terminology.LookupKey(v.System, v.Version, req.Code, req.DisplayLanguage)
+			if b, ok := s.rendered.get(key); ok {
+				return c.Blob(http.StatusOK, contentType(fv), b)
+			}
+		}
+	}
 	res, err := s.cfg.Service.Lookup(c.Request().Context(), req)
 	if err != nil {
 		return err
 	}
-	return s.writeJSON(c, http.StatusOK, negotiate(c.Request().Header.Get("Accept")), lookupParameters(res, negotiate(c.Request().Header.Get("Accept"))))
+	b, err := json.Marshal(lookupParameters(res, fv))
+	if err != nil {
+		return err
+	}
+	if key != "" {
+		s.rendered.put(key, b)
+	}
+	return c.Blob(http.StatusOK, contentType(fv), b)
 }
 
 // handleValidateCode serves GET|POST {CodeSystem|ValueSet}/$validate-code.

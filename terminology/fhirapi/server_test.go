@@ -444,6 +444,16 @@ func TestReleaseUpload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	lookup := func() string {
+		status, body, _ := do(t, "GET", srv.URL+"/fhir/CodeSystem/$lookup?system=https://dmd.nhs.uk&code=318136009", "", nil, "")
+		if status != 200 {
+			t.Fatalf("lookup: %d %s", status, body)
+		}
+		return params(t, body)["version"][0]
+	}
+	if v := lookup(); v != "20210906" { // also primes the rendered-response cache
+		t.Fatalf("before upload: version %s", v)
+	}
 	// The same week's content under a later TRUD name: a new dm+d version.
 	name := "nhsbsa_dmd_9.1.0_20210913000001.zip"
 	status, body, _ := do(t, "POST", srv.URL+"/admin/releases?name="+name, "", data, "application/zip")
@@ -453,6 +463,9 @@ func TestReleaseUpload(t *testing.T) {
 	v, err := svc.Resolve(terminology.SystemDMD, "")
 	if err != nil || v.Version != "20210913" || v.ReleaseID != "9.1.0" {
 		t.Fatalf("default dm+d after upload = %+v, %v", v, err)
+	}
+	if v := lookup(); v != "20210913" {
+		t.Fatalf("after upload $lookup answered from version %s, want the new default 20210913", v)
 	}
 	if _, err := svc.Resolve(terminology.SystemDMD, "20210826"); err != nil {
 		t.Fatalf("older version gone after a switch: %v", err)
