@@ -16,6 +16,7 @@ import (
 	"github.com/google/fhir/go/jsonformat"
 	jsoniter "github.com/json-iterator/go"
 	"github.com/labstack/echo/v4"
+	"github.com/samber/lo"
 
 	"im1fhir/conformance"
 )
@@ -148,10 +149,8 @@ func bearerToken(h http.Header) (string, error) {
 // checkHeader: GP Connect tokens are unsigned — {"alg":"none","typ":"JWT"}
 // and an empty signature — and carry no other header keys.
 func checkHeader(hdr map[string]any, parts []string) error {
-	for k := range hdr {
-		if k != "alg" && k != "typ" {
-			return badJWT("unexpected header key %q", k)
-		}
+	if extra := lo.Without(lo.Keys(hdr), "alg", "typ"); len(extra) > 0 {
+		return badJWT("unexpected header key %q", extra[0])
 	}
 	if alg, _ := hdr["alg"].(string); alg != "none" {
 		return badJWT("alg must be \"none\"")
@@ -333,18 +332,15 @@ func (jc *jwtChecker) examine(typ string, raw json.RawMessage) resourceFacts {
 	if err := jc.parseResource(typ, raw); err != nil {
 		return resourceFacts{err: err}
 	}
+	type identifier struct{ System, Value string }
 	var r struct {
 		ID         string `json:"id"`
-		Identifier []struct{ System, Value string }
+		Identifier []identifier
 	}
 	_ = json.Unmarshal(raw, &r) // the validating parse above succeeded
 	find := func(system string) string {
-		for _, id := range r.Identifier {
-			if id.System == system && id.Value != "" {
-				return id.Value
-			}
-		}
-		return ""
+		id, _ := lo.Find(r.Identifier, func(id identifier) bool { return id.System == system && id.Value != "" })
+		return id.Value
 	}
 	switch typ {
 	case "Practitioner":
