@@ -90,10 +90,13 @@ func (c *Concept) designations(system, lang, display string) []Designation {
 		if len(d.Preferred)+len(d.Accepted) > 0 && strings.HasPrefix(lang, "en") {
 			ds.Language = lang
 		}
-		switch d.Type {
-		case typeFSN:
+		// Read v2, CTV3 and EMIS terms are not SNOMED description types.
+		snomedTyped := system == SystemSNOMED || system == SystemDMD
+		switch {
+		case !snomedTyped:
+		case d.Type == typeFSN:
 			ds.UseSystem, ds.UseCode, ds.UseDisplay = SystemSNOMED, typeFSN, "Fully specified name"
-		case typeSynonym:
+		case d.Type == typeSynonym:
 			ds.UseSystem, ds.UseCode, ds.UseDisplay = SystemSNOMED, typeSynonym, "Synonym"
 		}
 		out = append(out, ds)

@@ -111,6 +111,8 @@ func runTerminology(ctx context.Context, cfg terminologyConfig, ln net.Listener,
 		if err != nil {
 			return fmt.Errorf("terminology: --redis-url: %w", err)
 		}
+		// go-redis logs pool errors in plain text; route them into our JSON log.
+		redis.SetLogger(redisLog{logger})
 		rc := redis.NewClient(opt)
 		defer rc.Close()
 		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
@@ -145,4 +147,12 @@ func runTerminology(ctx context.Context, cfg terminologyConfig, ln net.Listener,
 		slog.Bool("admin_token", cfg.AdminToken != ""), slog.Bool("otlp_export", cfg.OTLPEndpoint != ""),
 		slog.String("version", version))
 	return serveUntilDone(ctx, hs, ln, logger)
+}
+
+// redisLog adapts go-redis's internal logger to slog (debug: the cache
+// already warns once per outage).
+type redisLog struct{ l *slog.Logger }
+
+func (r redisLog) Printf(ctx context.Context, format string, v ...any) {
+	r.l.DebugContext(ctx, "redis: "+fmt.Sprintf(format, v...))
 }
