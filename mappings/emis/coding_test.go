@@ -26,8 +26,8 @@ func TestConcept(t *testing.T) {
 			record.Concept{Codings: []record.Code{{System: record.SystemEMISLocal, Code: "EMISNQAD2", Display: "Added to register"}}}},
 		{"long code is local", &StringCodeType{Value: "ABCDEF", Scheme: "READ2"}, "",
 			record.Concept{Codings: []record.Code{{System: record.SystemEMISLocal, Code: "ABCDEF"}}}},
-		{"snomed", &StringCodeType{Value: "425689007", Scheme: "SNOMED"}, "",
-			record.Concept{Codings: []record.Code{{System: record.SystemSNOMED, Code: "425689007"}}}},
+		{"snomed", &StringCodeType{Value: "416308001", Scheme: "SNOMED"}, "",
+			record.Concept{Codings: []record.Code{{System: record.SystemSNOMED, Code: "416308001"}}}},
 		{"drug group", &StringCodeType{Value: "PENICILLINS", Scheme: "EMISDRUGGROUP", Term: "Penicillins"}, "",
 			record.Concept{Codings: []record.Code{{System: record.SystemEMISDrug, Code: "PENICILLINS", Display: "Penicillins"}}}},
 		{"unknown scheme dropped", &StringCodeType{Value: "X", Scheme: "OTHER"}, "t", record.Concept{Text: "t"}},
@@ -45,7 +45,7 @@ func TestCodeOfRoundTrip(t *testing.T) {
 	tests := []*StringCodeType{
 		{Value: "171..", Scheme: "READ2", Term: "Cough", MapCode: "49727002", MapScheme: "SNOMED"},
 		{Value: "EMISNQAD2", Scheme: "EMISCLINICAL", Term: "Added to register"},
-		{Value: "425689007", Scheme: "SNOMED", Term: "No consent for electronic record sharing"},
+		{Value: "416308001", Scheme: "SNOMED", Term: "No consent for electronic record sharing"},
 		{Value: "4816", Scheme: "EMISDRUGNAME", Term: "Amoxicillin 500mg capsules"},
 	}
 	for _, c := range tests {

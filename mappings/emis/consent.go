@@ -12,7 +12,7 @@ import (
 const (
 	readDissent   = "9Nd1."
 	readConsent   = "9Nd7."
-	snomedDissent = "425689007"
+	snomedDissent = "416308001" // Refused consent for upload to national shared electronic record
 	snomedConsent = "425691002"
 
 	termDissent = "No consent for electronic record sharing"

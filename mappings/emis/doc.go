@@ -80,7 +80,7 @@
 //   - RecordInTransit: CurrentStatus/Code value 2 "Records in transit".
 //   - Consent: a coded observation in EventList, Read v2 9Nd1. "No consent
 //     for electronic record sharing" or 9Nd7. "Consent given for electronic
-//     record sharing" with SNOMED CT 425689007 / 425691002 as MapCode. Read
+//     record sharing" with SNOMED CT 416308001 / 425691002 as MapCode. Read
 //     back from either code system (Value/Scheme or MapCode/MapScheme), in
 //     EventList and in consultations; the latest dated entry wins. The
 //     record holds no date for the choice, so the entry is dated with the

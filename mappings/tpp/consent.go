@@ -11,9 +11,12 @@ import (
 // from the Read v2 codes 9Nd1./9Nd7. under either scheme, since CTV3 reuses
 // many Read v2 identifiers.
 const (
-	dissentSNOMED = "425689007"
-	dissentTerm   = "No consent for electronic record sharing"
+	// 416308001 "Refused consent for upload to national shared electronic
+	// record"; 9Nd1. / CTV3 XaKII "No consent for electronic record sharing".
+	dissentSNOMED = "416308001"
+	dissentTerm   = "Refused consent for upload to national shared electronic record"
 	dissentRead   = "9Nd1."
+	dissentCTV3   = "XaKII"
 	consentSNOMED = "425691002"
 	consentTerm   = "Consent given for electronic record sharing"
 	consentRead   = "9Nd7."
@@ -22,7 +25,7 @@ const (
 // consentOf classifies one code.
 func consentOf(c Code) record.Consent {
 	switch strings.TrimSpace(c.Code) {
-	case dissentSNOMED, dissentRead:
+	case dissentSNOMED, dissentRead, dissentCTV3:
 		return record.ConsentDissent
 	case consentSNOMED, consentRead:
 		return record.ConsentGiven

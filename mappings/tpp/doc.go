@@ -48,7 +48,7 @@
 //     UsualGPUserName; PreferredBranchID is the key of the one Site in the
 //     patient record's Metadata (the encoder lists exactly that site there,
 //     with the usual GP's User).
-//   - Consent: a coded Event, SNOMED 425689007 (dissent) or 425691002
+//   - Consent: a coded Event, SNOMED 416308001 (dissent) or 425691002
 //     (consent given); Read v2 9Nd1./9Nd7. are read too. Latest dated wins.
 //   - RecordInTransit: the schema has no RecordState, so it is a
 //     NonClinical/Task of TaskType "GP2GP" (the task SystmOne raises for a

@@ -86,7 +86,7 @@
 //     extract's SURGERY) → PreferredBranchID, a site id.
 //   - Consent is a journal row: read_code 9Nd1.00 (no consent for electronic
 //     record sharing) or 9Nd7.00 (consent given), or our snomed_code
-//     425689007 / 425691002. The latest dated one wins. The encoder writes a
+//     416308001 / 425691002. The latest dated one wins. The encoder writes a
 //     single entity_ty 63, category SED006 row dated by LastModified.
 //   - RecordInTransit is our in_transit="1". LastModified is the patient
 //     row's sysdate (header created is written with the same value).

@@ -416,7 +416,7 @@ func TestConsentLatestWins(t *testing.T) {
 		{"later consent wins", row("9Nd1.00", "", "2020-01-01T00:00:00") + row("9Nd7.00", "", "2021-01-01T00:00:00"), record.ConsentGiven},
 		{"later dissent wins though listed first", row("9Nd1.00", "", "2022-01-01T00:00:00") + row("9Nd7.00", "", "2021-01-01T00:00:00"), record.ConsentDissent},
 		{"dated beats undated", row("9Nd7.00", "", "2021-01-01T00:00:00") + row("9Nd1.00", "", ""), record.ConsentGiven},
-		{"snomed dissent", row("", "425689007", "2020-01-01T00:00:00"), record.ConsentDissent},
+		{"snomed dissent", row("", "416308001", "2020-01-01T00:00:00"), record.ConsentDissent},
 		{"snomed consent", row("", "425691002", "2020-01-01T00:00:00"), record.ConsentGiven},
 		{"five-character read code", row("9Nd1.", "", "2020-01-01T00:00:00"), record.ConsentDissent},
 	}
