@@ -34,9 +34,9 @@ func TestLoadEachFixture(t *testing.T) {
 		concepts []int
 		eol      string // "\r\n" or "\n": line ending every RF2/legacy file must use
 	}{
-		{"SnomedCT_InternationalRF2_PRODUCTION_20260201T120000Z", []string{SNOMEDVersionURI(EditionInternational, "20251101"), SNOMEDVersionURI(EditionInternational, "20260201")}, []int{12, 12}, "\r\n"},
-		{"SnomedCT_MonolithRF2_PRODUCTION_20251119T120000Z", []string{SNOMEDVersionURI(EditionUKMonolith, "20251119")}, []int{27}, "\r\n"},
-		{"uk_sct2mo_41.6.0_20260311000001Z.zip", []string{SNOMEDVersionURI(EditionUKMonolith, "20260311")}, []int{28}, ""},
+		{"SnomedCT_InternationalRF2_PRODUCTION_20260201T120000Z", []string{SNOMEDVersionURI(EditionInternational, "20251101"), SNOMEDVersionURI(EditionInternational, "20260201")}, []int{14, 14}, "\r\n"},
+		{"SnomedCT_MonolithRF2_PRODUCTION_20251119T120000Z", []string{SNOMEDVersionURI(EditionUKMonolith, "20251119")}, []int{29}, "\r\n"},
+		{"uk_sct2mo_41.6.0_20260311000001Z.zip", []string{SNOMEDVersionURI(EditionUKMonolith, "20260311")}, []int{30}, ""},
 		{"SnomedCT_UKClinicalRF2_PRODUCTION_20260311T000001Z", []string{SNOMEDVersionURI(EditionUKClinical, "20260311")}, []int{13}, "\n"},
 		{"uk_sct2dr_41.6.0_20260311000001Z.zip", []string{SNOMEDVersionURI(EditionUKDrug, "20260311")}, []int{3}, ""},
 		{"SnomedCT_UKDrugRF2_PRODUCTION_20190612T000001Z", []string{SNOMEDVersionURI(EditionUKDrug, "20190612")}, []int{3}, "\n"},

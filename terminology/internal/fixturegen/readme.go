@@ -14,7 +14,7 @@ The sidecar loads every folder, zip and legacy list here by default (embedded in
 
 Synthetic releases built from concepts GP records use: real SCTIDs and terms for asthma
 (195967001), hypertension (38341003), type 2 diabetes (44054006), penicillin allergy (91936005),
-record-sharing consent (425691002; 425689007 is not a valid SCTID) and the GP Connect list codes. Hierarchy, description
+record-sharing consent and dissent (425691002, 417370002, 416308001) and the GP Connect list codes. Hierarchy, description
 ids and some FSN semantic tags are simplified; ids in namespace 9999999 are made up. These files are
 not an extract of SNOMED CT and must not be used as one.
 

@@ -79,8 +79,10 @@ var concepts = []concept{
 	{id: "44054006", module: modCore, fsn: "Diabetes mellitus type 2 (disorder)", pt: "Type 2 diabetes mellitus", ptBefore: "Type II diabetes mellitus", ptChangedOn: "20260201", parents: []string{"73211009"}, since: "20020131"},
 	{id: "91936005", module: modCore, fsn: "Allergy to penicillin (finding)", pt: "Allergy to penicillin", syns: []string{"Penicillin allergy"}, parents: []string{"404684003"}, since: "20020131"},
 	{id: "425691002", module: modCore, fsn: "Consent given for electronic record sharing (finding)", pt: "Consent given for electronic record sharing", parents: []string{"404684003"}, since: "20070131"},
-	// 425689007, named in the issue as a consent code, fails the Verhoeff
-	// check, so it is not an SCTID and is left out (checkIDs would refuse it).
+	// The record-sharing dissent the sandbox records (425689007, once named for
+	// it, fails the Verhoeff check and is not an SCTID).
+	{id: "416308001", module: modCore, fsn: "Refused consent for upload to national shared electronic record (finding)", pt: "Refused consent for upload to national shared electronic record", parents: []string{"404684003"}, since: "20050731"},
+	{id: "417370002", module: modCore, fsn: "Consent given for upload to national shared electronic record (finding)", pt: "Consent given for upload to national shared electronic record", parents: []string{"404684003"}, since: "20050731"},
 	// UK clinical extension: GP Connect list codes (spec/gpconnect.md §5.2); FSN tags simplified.
 	{id: "886921000000105", module: modUKClin, fsn: "Allergies and adverse reactions (record artifact)", pt: "Allergies and adverse reactions", parents: []string{"419891008"}, since: "20160401"},
 	{id: "1103671000000101", module: modUKClin, fsn: "Ended allergies (record artifact)", pt: "Ended allergies", parents: []string{"419891008"}, since: "20190401"},
