@@ -98,4 +98,10 @@ type Selection struct {
 	// Withheld marks the areas where confidential items were left out: their
 	// lists carry the confidential-items warning.
 	Withheld map[Area]bool
+
+	// CodeVersions is the terminology version in use per code system
+	// (http://snomed.info/sct → its version URI), from the terminology
+	// service; renderers put it on codings that carry no version of their
+	// own (IM1 im1_code_001). Nil when the service could not be reached.
+	CodeVersions map[string]string
 }
