@@ -27,6 +27,7 @@ func (s *Server) handlers() map[string]echo.HandlerFunc {
 		conformance.IDPractitionerRead:   s.handlePractitionerRead,
 		conformance.IDPractitionerSearch: s.handlePractitionerSearch,
 		conformance.IDLocationRead:       s.handleLocationRead,
+		conformance.IDCodeSystemSearch:   s.handleCodeSystemSearch,
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"im1fhir/conformance"
 	"im1fhir/mappings/gpconnect"
 	"im1fhir/source"
+	"im1fhir/terminology"
 )
 
 // Config configures the adapter. Zero values get the defaults noted.
@@ -33,6 +34,9 @@ type Config struct {
 	Now func() time.Time
 	// MaxBodyBytes bounds request bodies (default 1 MiB).
 	MaxBodyBytes int64
+	// Terminology answers version discovery and stamps code versions; nil
+	// means codes go out without versions and CodeSystem search answers 503.
+	Terminology terminology.Client
 }
 
 // GP Connect specification releases implemented, per root.
@@ -48,6 +52,7 @@ type Server struct {
 	handler  http.Handler
 	renderer *gpconnect.Renderer
 	rendered *renderCache
+	versions *codeVersions
 	// envelope is the empty searchset Bundle, rendered once.
 	envelopeOnce sync.Once
 	envelope     []byte
@@ -89,6 +94,7 @@ func New(cfg Config) (*Server, error) {
 	e.GET("/healthz", s.handleHealthz)
 	e.GET("/readyz", s.handleReadyz)
 	e.GET("/metrics", s.handleMetrics)
+	s.versions = newCodeVersions(cfg.Terminology, cfg.Logger, cfg.Now)
 	s.registerGPConnect()
 	// gzip (GP Connect: Accept-Encoding gzip must be honoured) wraps Echo
 	// with klauspost's gzhttp: under load Echo's own middleware spent a

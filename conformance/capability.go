@@ -85,7 +85,7 @@ func restEntries(routed []*Interaction) ([]*rpb.CapabilityStatement_Rest_Resourc
 		res := byType[in.Resource]
 		if res == nil {
 			res = &rpb.CapabilityStatement_Rest_Resource{
-				Type:         &cpb.ResourceTypeCode{Value: cpb.ResourceTypeCode_Value(cpb.ResourceTypeCode_Value_value[strings.ToUpper(in.Resource)])},
+				Type:         &cpb.ResourceTypeCode{Value: resourceType(in.Resource)},
 				UpdateCreate: &dpb.Boolean{Value: false},
 			}
 			byType[in.Resource] = res
@@ -117,6 +117,19 @@ func restEntries(routed []*Interaction) ([]*rpb.CapabilityStatement_Rest_Resourc
 		}
 	}
 	return resources, ops
+}
+
+// resourceType maps a FHIR resource type name to the proto enum, whose
+// names are upper snake case (CodeSystem → CODE_SYSTEM).
+func resourceType(name string) cpb.ResourceTypeCode_Value {
+	var b strings.Builder
+	for i, r := range name {
+		if i > 0 && r >= 'A' && r <= 'Z' {
+			b.WriteByte('_')
+		}
+		b.WriteRune(r)
+	}
+	return cpb.ResourceTypeCode_Value(cpb.ResourceTypeCode_Value_value[strings.ToUpper(b.String())])
 }
 
 func str(s string) *dpb.String { return &dpb.String{Value: s} }

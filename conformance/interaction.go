@@ -87,6 +87,11 @@ const (
 	IDPractitionerRead    = idPrefix + "fhir:rest:read:practitioner-1"
 	IDPractitionerSearch  = idPrefix + "fhir:rest:search:practitioner-1"
 	IDLocationRead        = idPrefix + "fhir:rest:read:location-1"
+
+	// IDCodeSystemSearch is an im1fhir extension, named in GP Connect's
+	// scheme: coding-scheme version discovery (IM1 im1_code_001), which GP
+	// Connect itself does not define.
+	IDCodeSystemSearch = idPrefix + "fhir:rest:search:codesystem-1"
 )
 
 // Interactions is every interaction GP Connect defines for the roots served
@@ -99,7 +104,7 @@ var Interactions = []Interaction{
 		Documentation: "Light: served from memory."},
 	{ID: IDPatientSearch, Root: RootFoundations, Method: "GET", Path: "/Patient", Scope: ScopePatientRead,
 		Resource: "Patient", Code: "search-type",
-		SearchParams: []SearchParam{{"identifier", "token", "NHS number: https://fhir.nhs.uk/Id/nhs-number|{nhsNumber}"}},
+		SearchParams:  []SearchParam{{"identifier", "token", "NHS number: https://fhir.nhs.uk/Id/nhs-number|{nhsNumber}"}},
 		Documentation: "Light: one indexed look-up. Sensitive, deceased and inactive patients are not returned."},
 	{ID: IDPatientRead, Root: RootFoundations, Method: "GET", Path: "/Patient/:id", Scope: ScopePatientRead,
 		Resource: "Patient", Code: "read", Documentation: "Light: one indexed look-up."},
@@ -111,7 +116,7 @@ var Interactions = []Interaction{
 	{ID: IDMigrateStructured, Root: RootStructured, Method: "POST", Path: "/Patient/$gpc.migratestructuredrecord", Scope: ScopePatientRead, Reason: "migration",
 		Operation: &Operation{"gpc.migratestructuredrecord", "https://fhir.nhs.uk/STU3/OperationDefinition/GPConnect-MigrateStructuredRecord-Operation-1"}},
 	{ID: IDSlotSearch, Root: RootFoundations, Method: "GET", Path: "/Slot", Scope: ScopeOrgRead, Resource: "Slot", Code: "search-type",
-		SearchParams: []SearchParam{{"start", "date", ""}, {"end", "date", ""}, {"status", "token", ""}, {"searchFilter", "token", ""}},
+		SearchParams:  []SearchParam{{"start", "date", ""}, {"end", "date", ""}, {"status", "token", ""}, {"searchFilter", "token", ""}},
 		SearchInclude: []string{"Schedule:actor:Location", "Schedule:actor:Practitioner", "Slot:schedule", "Location:managingOrganization"}},
 	{ID: IDAppointmentRead, Root: RootFoundations, Method: "GET", Path: "/Appointment/:id", Scope: ScopePatientRead, Resource: "Appointment", Code: "read"},
 	{ID: IDAppointmentCreate, Root: RootFoundations, Method: "POST", Path: "/Appointment", Scope: ScopePatientWrite, Resource: "Appointment", Code: "create"},
@@ -131,6 +136,10 @@ var Interactions = []Interaction{
 		Documentation: "Light."},
 	{ID: IDLocationRead, Root: RootFoundations, Method: "GET", Path: "/Location/:id", Scope: ScopeOrgRead, Resource: "Location", Code: "read",
 		Documentation: "Light."},
+	{ID: IDCodeSystemSearch, Root: RootFoundations, Method: "GET", Path: "/CodeSystem", Scope: ScopeOrgRead, Resource: "CodeSystem", Code: "search-type",
+		SearchParams: []SearchParam{{"url", "uri", "code system URI, e.g. http://snomed.info/sct"}, {"version", "token", "a version string or effective date (YYYYMMDD)"}},
+		Documentation: "im1fhir extension (IM1 im1_code_001): which versions of each coding scheme are in use; content not-present. " +
+			"Interaction ID " + IDCodeSystemSearch + ". Light: served from a cache refreshed every 30 s."},
 }
 
 var byID = func() map[string]*Interaction {
