@@ -16,6 +16,8 @@ import (
 	"im1fhir/adapter"
 	"im1fhir/internal/telemetry"
 	"im1fhir/source/sandbox"
+	"im1fhir/terminology"
+	termclient "im1fhir/terminology/client"
 )
 
 const serveSummary = `Runs the GP Connect adapter: FHIR STU3 with GP Connect profiles over the
@@ -32,6 +34,9 @@ type serveConfig struct {
 	ASID         string
 	OTLPEndpoint string
 	LogLevel     string
+	// TerminologyURL is the sidecar root; empty = in-process terminology
+	// over the releases embedded in the binary.
+	TerminologyURL string
 }
 
 func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
@@ -43,6 +48,8 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 	fs.StringVar(&c.ASID, "asid", envString("IM1FHIR_ASID", "918999198738"), "this provider's Spine ASID; Ssp-To must equal it (IM1FHIR_ASID)")
 	fs.StringVar(&c.OTLPEndpoint, "otlp-endpoint", envString("OTEL_EXPORTER_OTLP_ENDPOINT", ""),
 		"OTLP/HTTP endpoint for traces, e.g. http://otel-collector:4318; empty = spans not exported (OTEL_EXPORTER_OTLP_ENDPOINT)")
+	fs.StringVar(&c.TerminologyURL, "terminology-url", envString("IM1FHIR_TERMINOLOGY_URL", ""),
+		"terminology sidecar root, e.g. http://terminology:8081; empty = in-process with the embedded fixture releases (IM1FHIR_TERMINOLOGY_URL)")
 	fs.StringVar(&c.LogLevel, "log-level", envString("IM1FHIR_LOG_LEVEL", "info"), "debug, info, warn or error (IM1FHIR_LOG_LEVEL)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -93,16 +100,45 @@ func runServe(ctx context.Context, cfg serveConfig, ln net.Listener, logOut io.W
 	if err != nil {
 		return err
 	}
+	term, err := openTerminology(ctx, cfg.TerminologyURL, logger)
+	if err != nil {
+		return err
+	}
 	srv, err := adapter.New(adapter.Config{Source: src, ASID: cfg.ASID, SoftwareName: softwareName,
-		SoftwareVersion: version, Logger: logger, Metrics: tel.Metrics})
+		SoftwareVersion: version, Logger: logger, Metrics: tel.Metrics, Terminology: term})
 	if err != nil {
 		return err
 	}
 	hs := srv.HTTPServer(ln.Addr().String())
 	logger.Info("serving", slog.String("addr", ln.Addr().String()), slog.String("asid", cfg.ASID),
 		slog.Any("practices", src.Practices()), slog.String("data_dir", orEmbedded(cfg.DataDir)),
-		slog.Bool("otlp_export", cfg.OTLPEndpoint != ""), slog.String("version", version))
+		slog.Bool("otlp_export", cfg.OTLPEndpoint != ""), slog.String("terminology", orInProcess(cfg.TerminologyURL)),
+		slog.String("version", version))
 	return serveUntilDone(ctx, hs, ln, logger)
+}
+
+// openTerminology returns the HTTP client for a sidecar, or an in-process
+// service over the embedded releases when no URL is given.
+func openTerminology(ctx context.Context, url string, logger *slog.Logger) (terminology.Client, error) {
+	if url != "" {
+		c, err := termclient.New(termclient.Config{BaseURL: url})
+		if err != nil {
+			return nil, fmt.Errorf("serve: --terminology-url: %w", err)
+		}
+		return c, nil
+	}
+	svc := terminology.NewService(terminology.Config{Logger: logger})
+	if _, err := svc.LoadDir(ctx, im1fhir.TerminologyFS()); err != nil {
+		return nil, fmt.Errorf("serve: loading embedded terminology: %w", err)
+	}
+	return svc, nil
+}
+
+func orInProcess(url string) string {
+	if url == "" {
+		return "(in-process)"
+	}
+	return url
 }
 
 func openSandbox(ctx context.Context, data fs.FS) (*sandbox.Sandbox, error) {

@@ -39,6 +39,11 @@ func TestServeEndToEnd(t *testing.T) {
 	if code != 200 || !strings.Contains(body, `"resourceType":"Patient"`) || !strings.Contains(body, "9476719915") {
 		t.Errorf("patient search = %d %.300s", code, body)
 	}
+	code, body = get(t, base+"/GPC001/STU3/1/gpconnect/fhir/CodeSystem?url=http://snomed.info/sct",
+		gpcHeaders("urn:nhs:names:services:gpconnect:fhir:rest:search:codesystem-1", "organization/*.read"))
+	if code != 200 || !strings.Contains(body, `"resourceType":"CodeSystem"`) {
+		t.Errorf("CodeSystem search with in-process terminology = %d %.300s", code, body)
+	}
 	if code, body := get(t, base+"/metrics", nil); code != 200 || !strings.Contains(body, "http_server") {
 		t.Errorf("GET /metrics = %d, want Prometheus text with HTTP server metrics:\n%.500s", code, body)
 	}
