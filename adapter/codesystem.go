@@ -25,10 +25,15 @@ func (s *Server) handleCodeSystemSearch(c echo.Context) error {
 			WithStatus(http.StatusServiceUnavailable).WithHeader("Retry-After", "30")
 	}
 	system, version := q.Get("url"), q.Get("version")
-	var out []sealed
-	for _, v := range list {
+	var out []rendered
+	for i := range list {
+		v := &list[i]
 		if (system == "" || v.System == system) && (version == "" || v.Version == version || v.EffectiveDate == version) {
-			out = append(out, gpconnect.CodeSystem(codeSystemInfo(v)))
+			r, err := s.renderFrom(c.Request().Context(), v, nil, func() sealed { return gpconnect.CodeSystem(codeSystemInfo(*v)) })
+			if err != nil {
+				return err
+			}
+			out = append(out, r)
 		}
 	}
 	return s.writeSearchset(c, out...)

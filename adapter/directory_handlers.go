@@ -16,7 +16,7 @@ func (s *Server) handleOrganizationRead(c echo.Context) error {
 	if !ok || !validID(id) {
 		return conformance.Errorf(conformance.OrganisationNotFound, "no organisation with id %q", id)
 	}
-	return s.writeResource(c, gpconnect.Organization(o))
+	return s.writeRead(c, o, nil, func() sealed { return gpconnect.Organization(o) })
 }
 
 // handleOrganizationSearch serves GET [base]/Organization?identifier=https://fhir.nhs.uk/Id/ods-organization-code|X.
@@ -26,7 +26,7 @@ func (s *Server) handleOrganizationSearch(c echo.Context) error {
 		return err
 	}
 	if o, ok := requestInfoFrom(c).directory.OrganisationByODS(code); ok {
-		return s.writeSearchset(c, gpconnect.Organization(o))
+		return s.writeSearchResult(c, o, nil, func() sealed { return gpconnect.Organization(o) })
 	}
 	return s.writeSearchset(c)
 }
@@ -38,7 +38,7 @@ func (s *Server) handlePractitionerRead(c echo.Context) error {
 	if !ok || !validID(id) {
 		return conformance.Errorf(conformance.PractitionerNotFound, "no practitioner with id %q", id)
 	}
-	return s.writeResource(c, gpconnect.Practitioner(p))
+	return s.writeRead(c, p, nil, func() sealed { return gpconnect.Practitioner(p) })
 }
 
 // handlePractitionerSearch serves GET [base]/Practitioner?identifier=https://fhir.nhs.uk/Id/sds-user-id|X.
@@ -48,7 +48,7 @@ func (s *Server) handlePractitionerSearch(c echo.Context) error {
 		return err
 	}
 	if p, ok := requestInfoFrom(c).directory.PractitionerBySDS(sds); ok {
-		return s.writeSearchset(c, gpconnect.Practitioner(p))
+		return s.writeSearchResult(c, p, nil, func() sealed { return gpconnect.Practitioner(p) })
 	}
 	return s.writeSearchset(c)
 }
@@ -60,5 +60,5 @@ func (s *Server) handleLocationRead(c echo.Context) error {
 	if !ok || !validID(id) {
 		return conformance.Errorf(conformance.NoRecordFound, "no location with id %q", id).WithStatus(http.StatusNotFound)
 	}
-	return s.writeResource(c, gpconnect.Location(l))
+	return s.writeRead(c, l, nil, func() sealed { return gpconnect.Location(l) })
 }

@@ -28,6 +28,10 @@ const (
 
 // classify maps a mime type or _format value to a format.
 func classify(v string) format {
+	switch v { // the common exact values, without parsing
+	case mimeFHIRJSON, "application/json", mimeFHIRJSON + ";charset=utf-8", mimeFHIRJSON + "; charset=utf-8":
+		return formatJSON
+	}
 	mt := strings.ToLower(strings.TrimSpace(v))
 	if parsed, _, err := mime.ParseMediaType(mt); err == nil {
 		mt = parsed
@@ -59,9 +63,11 @@ func (s *Server) negotiate(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 func requestedFormat(c echo.Context) (format, string) {
-	q, _ := url.ParseQuery(c.Request().URL.RawQuery)
-	if v, ok := q["_format"]; ok {
-		return classify(v[0]), v[0]
+	if raw := c.Request().URL.RawQuery; strings.Contains(raw, "_format") {
+		q, _ := url.ParseQuery(raw)
+		if v, ok := q["_format"]; ok {
+			return classify(v[0]), v[0]
+		}
 	}
 	if accept := c.Request().Header.Get(echo.HeaderAccept); accept != "" {
 		return fromAccept(accept), accept

@@ -32,7 +32,8 @@ func (s *Server) handlePatientSearch(c echo.Context) error {
 	case err != nil:
 		return err
 	case pt.Disclosable():
-		return s.writeSearchset(c, mapped(c.Request().Context(), pt, ri.directory.Record, gpconnect.Patient))
+		practice := ri.directory.Record
+		return s.writeSearchResult(c, pt, practice, func() sealed { return gpconnect.Patient(pt, practice) })
 	}
 	return s.writeSearchset(c)
 }
@@ -53,5 +54,6 @@ func (s *Server) handlePatientRead(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.writeResource(c, mapped(c.Request().Context(), pt, requestInfoFrom(c).directory.Record, gpconnect.Patient))
+	practice := requestInfoFrom(c).directory.Record
+	return s.writeRead(c, pt, practice, func() sealed { return gpconnect.Patient(pt, practice) })
 }

@@ -27,22 +27,36 @@ func (s *Server) writeFHIR(c echo.Context, status int, msg proto.Message, versio
 	return writeJSON(c, status, b, versionID)
 }
 
-// writeResource writes a sealed resource through the render cache, with its ETag.
-func (s *Server) writeResource(c echo.Context, r sealed) error {
-	b, vid, err := s.resourceJSON(c.Request().Context(), r)
+// writeRead writes the resource built from record (in context) for a read,
+// with its ETag, through the render cache.
+func (s *Server) writeRead(c echo.Context, record, context any, build func() sealed) error {
+	r, err := s.renderFrom(c.Request().Context(), record, context, build)
 	if err != nil {
 		return err
 	}
-	return writeJSON(c, http.StatusOK, b, vid)
+	return writeJSON(c, http.StatusOK, r.body, r.vid)
 }
 
-// writeSearchset writes a searchset Bundle of sealed resources.
-func (s *Server) writeSearchset(c echo.Context, resources ...sealed) error {
-	b, err := s.searchsetJSON(c.Request().Context(), resources...)
+// writeSearchset writes a searchset Bundle of already rendered entries.
+func (s *Server) writeSearchset(c echo.Context, entries ...rendered) error {
+	b, err := s.searchsetJSON(entries...)
 	if err != nil {
 		return err
 	}
 	return writeJSON(c, http.StatusOK, b, "")
+}
+
+// writeSearchResult writes a searchset with the one resource built from
+// record, or an empty searchset when record is nil.
+func (s *Server) writeSearchResult(c echo.Context, record, context any, build func() sealed) error {
+	if record == nil {
+		return s.writeSearchset(c)
+	}
+	r, err := s.renderFrom(c.Request().Context(), record, context, build)
+	if err != nil {
+		return err
+	}
+	return s.writeSearchset(c, r)
 }
 
 func writeJSON(c echo.Context, status int, body []byte, versionID string) error {
@@ -55,11 +69,4 @@ func writeJSON(c echo.Context, status int, body []byte, versionID string) error 
 // span starts a child span for one stage of a request.
 func span(ctx context.Context, name string) (context.Context, trace.Span) {
 	return tracer.Start(ctx, name)
-}
-
-// mapped runs one record → FHIR mapping inside a "mapping" span.
-func mapped[T, C any, R sealed](ctx context.Context, v T, ctxArg C, build func(T, C) R) R {
-	_, sp := span(ctx, "mapping")
-	defer sp.End()
-	return build(v, ctxArg)
 }

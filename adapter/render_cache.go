@@ -24,19 +24,61 @@ type sealed interface {
 // roughly 16 MB when full.
 const renderCacheSize = 8192
 
-// renderCache holds rendered resource JSON keyed by type, id and versionId.
-// FHIR rendering is the hot path (the library costs ~300 µs for a Patient);
-// a version is a content hash, so a cached body can never be stale.
+// renderCache holds rendered resource JSON at two levels. byVersion is keyed
+// by type, id and versionId: FHIR rendering is the hot path (the library
+// costs ~300 µs for a Patient) and a version is a content hash, so a cached
+// body can never be stale. bySource is keyed by the identity of the source
+// record it was built from: sources hand out immutable snapshots (the
+// source.Source contract), so the same record always renders the same, and
+// a hit skips even building and hashing the resource (~50 µs).
 type renderCache struct {
-	lru *lru.Cache[string, []byte]
+	byVersion *lru.Cache[string, []byte]
+	bySource  *lru.Cache[sourceKey, rendered]
+}
+
+// sourceKey identifies what a resource is built from: the record and the
+// context it is built in (the practice, for a Patient's references).
+type sourceKey struct {
+	record, context any
+}
+
+// rendered is a resource's JSON with its versionId.
+type rendered struct {
+	body []byte
+	vid  string
 }
 
 func newRenderCache() *renderCache {
-	c, err := lru.New[string, []byte](renderCacheSize)
+	byVersion, err := lru.New[string, []byte](renderCacheSize)
 	if err != nil {
 		panic(err) // only for a non-positive size
 	}
-	return &renderCache{lru: c}
+	bySource, err := lru.New[sourceKey, rendered](renderCacheSize)
+	if err != nil {
+		panic(err)
+	}
+	return &renderCache{byVersion: byVersion, bySource: bySource}
+}
+
+// renderFrom returns the JSON of the resource built from record (in
+// context) by build, building and rendering it only on a miss.
+func (s *Server) renderFrom(ctx context.Context, record, context any, build func() sealed) (rendered, error) {
+	key := sourceKey{record, context}
+	if r, ok := s.rendered.bySource.Get(key); ok {
+		return r, nil
+	}
+	_, sp := span(ctx, "mapping")
+	res := build()
+	sp.End()
+	b, vid, err := s.resourceJSON(ctx, res)
+	if err != nil {
+		return rendered{}, err
+	}
+	r := rendered{body: b, vid: vid}
+	if vid != "" {
+		s.rendered.bySource.Add(key, r)
+	}
+	return r, nil
 }
 
 // resourceJSON renders a sealed resource once per version and returns the
@@ -45,7 +87,7 @@ func (s *Server) resourceJSON(ctx context.Context, r sealed) ([]byte, string, er
 	vid := r.GetMeta().GetVersionId().GetValue()
 	key := string(r.ProtoReflect().Descriptor().Name()) + "/" + r.GetId().GetValue() + "/" + vid
 	if vid != "" {
-		if b, ok := s.rendered.lru.Get(key); ok {
+		if b, ok := s.rendered.byVersion.Get(key); ok {
 			return b, vid, nil
 		}
 	}
@@ -56,20 +98,20 @@ func (s *Server) resourceJSON(ctx context.Context, r sealed) ([]byte, string, er
 		return nil, "", err
 	}
 	if vid != "" {
-		s.rendered.lru.Add(key, b)
+		s.rendered.byVersion.Add(key, b)
 	}
 	return b, vid, nil
 }
 
-// searchsetJSON assembles a GPConnect-Searchset-Bundle-1 from cached entry
+// searchsetJSON assembles a GPConnect-Searchset-Bundle-1 from rendered entry
 // bodies: the envelope is rendered by the FHIR library (so its shape is the
 // library's), then the entries are spliced in as {"resource": ...}.
-func (s *Server) searchsetJSON(ctx context.Context, resources ...sealed) ([]byte, error) {
+func (s *Server) searchsetJSON(entries ...rendered) ([]byte, error) {
 	env, err := s.searchsetEnvelope()
 	if err != nil {
 		return nil, err
 	}
-	if len(resources) == 0 {
+	if len(entries) == 0 {
 		return env, nil
 	}
 	end := bytes.LastIndexByte(env, '}')
@@ -77,19 +119,19 @@ func (s *Server) searchsetJSON(ctx context.Context, resources ...sealed) ([]byte
 		return nil, fmt.Errorf("searchset envelope is not a JSON object")
 	}
 	var buf bytes.Buffer
-	buf.Grow(len(env) + 2048*len(resources))
+	size := len(env) + 16
+	for _, e := range entries {
+		size += len(e.body) + 16
+	}
+	buf.Grow(size)
 	buf.Write(env[:end])
 	buf.WriteString(`,"entry":[`)
-	for i, r := range resources {
-		b, _, err := s.resourceJSON(ctx, r)
-		if err != nil {
-			return nil, err
-		}
+	for i, e := range entries {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
 		buf.WriteString(`{"resource":`)
-		buf.Write(b)
+		buf.Write(e.body)
 		buf.WriteByte('}')
 	}
 	buf.WriteString("]}")
