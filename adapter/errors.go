@@ -29,16 +29,36 @@ func (s *Server) handleError(err error, c echo.Context) {
 	for k, v := range ge.Header {
 		h.Set(k, v)
 	}
-	oo := gpconnect.OperationOutcome(gpconnect.Issue{
+	body, err := s.outcomeJSON(ge)
+	if err == nil {
+		err = writeJSON(c, ge.Status, body, "")
+	}
+	if err != nil {
+		s.cfg.Logger.ErrorContext(c.Request().Context(), "writing OperationOutcome", slog.String("error", err.Error()))
+	}
+}
+
+// outcomeJSON renders the OperationOutcome for an error, cached by code and
+// diagnostics: a client repeating a bad request must not cost a full FHIR
+// marshal (~30 µs) each time, or errors would be cheaper to send than to
+// answer.
+func (s *Server) outcomeJSON(ge *conformance.Error) ([]byte, error) {
+	key := string(ge.Code) + "\x00" + ge.Diagnostics
+	if b, ok := s.outcomes.Get(key); ok {
+		return b, nil
+	}
+	b, err := s.renderer.JSON(gpconnect.OperationOutcome(gpconnect.Issue{
 		Severity:     "error",
 		Code:         ge.Code.IssueType(),
 		SpineCode:    string(ge.Code),
 		SpineDisplay: ge.Code.Display(),
 		Diagnostics:  ge.Diagnostics,
-	})
-	if err := s.writeFHIR(c, ge.Status, oo, ""); err != nil {
-		s.cfg.Logger.ErrorContext(c.Request().Context(), "writing OperationOutcome", slog.String("error", err.Error()))
+	}))
+	if err != nil {
+		return nil, err
 	}
+	s.outcomes.Add(key, b)
+	return b, nil
 }
 
 // toGPConnect maps any error to a GP Connect error.

@@ -7,25 +7,11 @@ import (
 	"github.com/labstack/echo/v4"
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/trace"
-	"google.golang.org/protobuf/proto"
 )
 
 var tracer = otel.Tracer("im1fhir/adapter")
 
 const contentTypeFHIRJSON = mimeFHIRJSON + ";charset=utf-8"
-
-// writeFHIR renders a freshly built resource as FHIR JSON. The message must
-// not be shared with another request: the FHIR marshaller mutates it.
-// versionID, when set, becomes the weak ETag.
-func (s *Server) writeFHIR(c echo.Context, status int, msg proto.Message, versionID string) error {
-	_, span := tracer.Start(c.Request().Context(), "render")
-	b, err := s.renderer.JSON(msg)
-	span.End()
-	if err != nil {
-		return err
-	}
-	return writeJSON(c, status, b, versionID)
-}
 
 // writeRead writes the resource built from record (in context) for a read,
 // with its ETag, through the render cache.

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/klauspost/compress/gzhttp"
 	"github.com/klauspost/compress/gzip"
 	"github.com/labstack/echo/v4"
@@ -52,6 +53,7 @@ type Server struct {
 	handler  http.Handler
 	renderer *gpconnect.Renderer
 	rendered *renderCache
+	outcomes *lru.Cache[string, []byte]
 	versions *codeVersions
 	// envelope is the empty searchset Bundle, rendered once.
 	envelopeOnce sync.Once
@@ -95,6 +97,9 @@ func New(cfg Config) (*Server, error) {
 	e.GET("/readyz", s.handleReadyz)
 	e.GET("/metrics", s.handleMetrics)
 	s.versions = newCodeVersions(cfg.Terminology, cfg.Logger, cfg.Now)
+	if s.outcomes, err = lru.New[string, []byte](1024); err != nil {
+		return nil, err
+	}
 	s.registerGPConnect()
 	// gzip (GP Connect: Accept-Encoding gzip must be honoured) wraps Echo
 	// with klauspost's gzhttp: under load Echo's own middleware spent a

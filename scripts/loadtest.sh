@@ -31,7 +31,10 @@ pid=$(curl -sf "${H[@]}" "$search" | python3 -c 'import json,sys; print(json.loa
 read_url="$base/Patient/$pid"
 hdrs fhir:rest:read:patient-1 'patient/*.read'
 curl -sf "${H[@]}" "$read_url" > "$tmp/patient.json"
-"$tmp/baseline" --addr 127.0.0.1:38081 --body "$tmp/patient.json" &
+# hey asks for gzip unless HEY_ARGS has -disable-compression; the baseline
+# then compresses too, so the ratio is the pipeline's cost alone.
+gz=true; [[ "${HEY_ARGS:-}" == *-disable-compression* ]] && gz=false
+"$tmp/baseline" --addr 127.0.0.1:38081 --body "$tmp/patient.json" --gzip=$gz &
 for _ in $(seq 1 100); do curl -sf http://127.0.0.1:38081/x >/dev/null && break; sleep 0.1; done
 
 run() { # name, url, extra hey args...
@@ -48,7 +51,7 @@ run() { # name, url, extra hey args...
   printf '%-28s %10s req/s  p50 %ss  p99 %ss  non-200: %s\n' "$name" "$rps" "$p50" "$p99" "$non200"
   echo "$rps" > "$tmp/$name.rps"
 }
-echo "hey -z $dur -c $conc, $(nproc) cores, $(date -u +%FT%TZ)"
+echo "hey -z $dur -c $conc ${HEY_ARGS:-}, gzip=$gz, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
 run baseline http://127.0.0.1:38081/Patient/1
 hdrs fhir:rest:read:patient-1 'patient/*.read'; run patient-read "$read_url" "${H[@]}"
 hdrs fhir:rest:search:patient-1 'patient/*.read'; run patient-search "$search" "${H[@]}"

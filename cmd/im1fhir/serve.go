@@ -85,7 +85,11 @@ func runServe(ctx context.Context, cfg serveConfig, ln net.Listener, logOut io.W
 	if err := level.UnmarshalText([]byte(cfg.LogLevel)); err != nil {
 		return fmt.Errorf("serve: --log-level: %w", err)
 	}
-	logger := telemetry.NewLogger(logOut, level)
+	// Request log lines are batched: one write per 100 ms instead of a
+	// syscall per request; flushed on shutdown.
+	logBuf := telemetry.NewBufferedWriter(logOut, 100*time.Millisecond)
+	defer logBuf.Close()
+	logger := telemetry.NewLogger(logBuf, level)
 	tel, err := telemetry.Setup(ctx, telemetry.Config{ServiceName: "im1fhir-adapter", ServiceVersion: version, OTLPEndpoint: cfg.OTLPEndpoint})
 	if err != nil {
 		return fmt.Errorf("serve: telemetry: %w", err)

@@ -11,12 +11,15 @@ import (
 	"net/http"
 	"os"
 
+	"github.com/klauspost/compress/gzhttp"
+	"github.com/klauspost/compress/gzip"
 	"github.com/labstack/echo/v4"
 )
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:38081", "listen address")
 	body := flag.String("body", "", "file whose bytes every request gets (application/fhir+json)")
+	gz := flag.Bool("gzip", false, "compress like the adapter (gzhttp, BestSpeed, over 1 KiB) so gzip runs compare like with like")
 	flag.Parse()
 	b, err := os.ReadFile(*body)
 	if err != nil {
@@ -28,5 +31,13 @@ func main() {
 		c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 		return c.Blob(http.StatusOK, "application/fhir+json;charset=utf-8", b)
 	})
-	log.Fatal(e.Start(*addr))
+	var h http.Handler = e
+	if *gz {
+		wrap, err := gzhttp.NewWrapper(gzhttp.MinSize(1024), gzhttp.CompressionLevel(gzip.BestSpeed))
+		if err != nil {
+			log.Fatal(err)
+		}
+		h = wrap(e)
+	}
+	log.Fatal(http.ListenAndServe(*addr, h))
 }
