@@ -60,10 +60,16 @@ func (s *Server) registerGPConnect() {
 	}
 }
 
-// dispatch runs the handler of the interaction the pipeline identified.
+// dispatch runs the handler of the interaction the pipeline identified,
+// once the practice is known to have the interaction's capability switched
+// on (gpconnect.md §7: off unless enabled; 403 ACCESS DENIED otherwise).
 func (s *Server) dispatch(hs map[string]echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		in := requestInfoFrom(c).interaction
+		ri := requestInfoFrom(c)
+		in := ri.interaction
+		if capability := capabilityOf(in); !ri.directory.Enabled[capability] {
+			return conformance.Errorf(conformance.AccessDenied, "GP Connect %s is not enabled at practice %s", capability, c.Param("ods"))
+		}
 		h, ok := hs[in.ID]
 		if !ok {
 			return conformance.Errorf(conformance.NotImplemented, "interaction %s is not implemented by this provider yet", in.ID)
@@ -131,4 +137,16 @@ func (s *Server) requireInteraction(allowed []*conformance.Interaction) echo.Mid
 			return conformance.Errorf(conformance.BadRequest, "Ssp-InteractionID %s does not match %s %s", id, c.Request().Method, strings.TrimPrefix(c.Path(), "/:ods/STU3/1/"))
 		}
 	}
+}
+
+// capabilityOf says which switchable GP Connect capability an interaction
+// belongs to.
+func capabilityOf(in *conformance.Interaction) string {
+	switch {
+	case in.Root == conformance.RootStructured:
+		return source.CapabilityStructured
+	case in.Resource == "Slot" || in.Resource == "Appointment":
+		return source.CapabilityAppointments
+	}
+	return source.CapabilityFoundations
 }

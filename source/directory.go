@@ -11,7 +11,11 @@ import (
 // afterwards and safe for concurrent use.
 type Directory struct {
 	// Record is the practice data the directory indexes.
-	Record        *record.Practice
+	Record *record.Practice
+	// Enabled lists the GP Connect capabilities the practice has switched
+	// on (CapabilityFoundations, ...). GP Connect requires each to be
+	// switchable per practice and off unless enabled (gpconnect.md §7).
+	Enabled       map[string]bool
 	Practice      *record.Organisation
 	Organisations []*record.Organisation // the practice first, then the others
 	Locations     []*record.Location

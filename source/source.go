@@ -15,6 +15,16 @@ var (
 	ErrNotFound = errors.New("not found")
 )
 
+// GP Connect capabilities a practice can switch on.
+const (
+	CapabilityFoundations  = "foundations" // Foundations (Patient, Organization, Practitioner, Location, metadata)
+	CapabilityAppointments = "appointments"
+	CapabilityStructured   = "structured" // Access Record Structured
+)
+
+// AllCapabilities is every capability, for practices that enable all.
+var AllCapabilities = []string{CapabilityFoundations, CapabilityAppointments, CapabilityStructured}
+
 // Source is a GP system holding one or more practices. Returned values are
 // shared snapshots: callers must not modify them.
 type Source interface {

@@ -19,6 +19,10 @@ type Manifest struct {
 type ManifestPractice struct {
 	ODS      string `json:"ods"`
 	Supplier string `json:"supplier"`
+	// GPConnect lists the GP Connect capabilities the practice has enabled
+	// (source.CapabilityFoundations, ...). Absent means none: GP Connect is
+	// off unless a practice switches it on.
+	GPConnect []string `json:"gpconnect,omitempty"`
 }
 
 // PDSFlags is one pds.json entry.

@@ -108,7 +108,26 @@ func loadPractice(ctx context.Context, fsys fs.FS, mp ManifestPractice, c Codec,
 		}
 		data.Patients = append(data.Patients, *pt)
 	}
-	return index(data)
+	p, err := index(data)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range mp.GPConnect {
+		if !knownCapability(c) {
+			return nil, fmt.Errorf("sandbox: practice %s: unknown GP Connect capability %q", mp.ODS, c)
+		}
+		p.dir.Enabled[c] = true
+	}
+	return p, nil
+}
+
+func knownCapability(c string) bool {
+	for _, k := range source.AllCapabilities {
+		if c == k {
+			return true
+		}
+	}
+	return false
 }
 
 func decodeFile[T any](fsys fs.FS, name string, decode func(io.Reader) (*T, error)) (*T, error) {
@@ -127,7 +146,9 @@ func decodeFile[T any](fsys fs.FS, name string, decode func(io.Reader) (*T, erro
 // index builds the look-up maps; two patients with one id or NHS number
 // are a data error.
 func index(data *record.Practice) (*practice, error) {
-	p := &practice{data: data, dir: source.NewDirectory(data),
+	dir := source.NewDirectory(data)
+	dir.Enabled = map[string]bool{}
+	p := &practice{data: data, dir: dir,
 		byNHS: make(map[record.NHSNumber]*record.Patient, len(data.Patients)),
 		byID:  make(map[string]*record.Patient, len(data.Patients))}
 	for i := range data.Patients {
@@ -195,8 +216,8 @@ func (s *Sandbox) Patient(_ context.Context, ods, id string) (*record.Patient, e
 func (s *Sandbox) Ready(context.Context) error { return nil }
 
 // FromPractices builds a Sandbox from practices already in record form, for
-// tests and tools that generate data in memory. pds flags are applied as Open
-// would apply pds.json.
+// tests and tools that generate data in memory, with every GP Connect
+// capability enabled. pds flags are applied as Open would apply pds.json.
 func FromPractices(pds map[record.NHSNumber]PDSFlags, practices ...*record.Practice) (*Sandbox, error) {
 	s := &Sandbox{practices: map[string]*practice{}}
 	for _, data := range practices {
@@ -213,9 +234,21 @@ func FromPractices(pds map[record.NHSNumber]PDSFlags, practices ...*record.Pract
 		if err != nil {
 			return nil, err
 		}
+		for _, c := range source.AllCapabilities {
+			p.dir.Enabled[c] = true
+		}
 		s.practices[ods] = p
 		s.codes = append(s.codes, ods)
 	}
 	sort.Strings(s.codes)
 	return s, nil
+}
+
+// Disable switches a GP Connect capability off for a practice, as a practice
+// administrator would. Call it before serving: the sandbox is read without
+// locks.
+func (s *Sandbox) Disable(ods, capability string) {
+	if p, ok := s.practices[ods]; ok {
+		delete(p.dir.Enabled, capability)
+	}
 }

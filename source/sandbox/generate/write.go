@@ -14,6 +14,7 @@ import (
 	"im1fhir/mappings/tpp"
 	"im1fhir/mappings/vision"
 	"im1fhir/record"
+	"im1fhir/source"
 	"im1fhir/source/sandbox"
 )
 
@@ -65,7 +66,7 @@ func write(root string, practices []*record.Practice, encoders map[string]Encode
 		if _, ok := encoders[p.Supplier]; !ok {
 			return fmt.Errorf("generate: practice %s: no encoder for supplier format %q", ods, p.Supplier)
 		}
-		manifest.Practices = append(manifest.Practices, sandbox.ManifestPractice{ODS: ods, Supplier: p.Supplier})
+		manifest.Practices = append(manifest.Practices, sandbox.ManifestPractice{ODS: ods, Supplier: p.Supplier, GPConnect: source.AllCapabilities})
 		for i := range p.Patients {
 			pt := &p.Patients[i]
 			if !safeName.MatchString(pt.ID) {

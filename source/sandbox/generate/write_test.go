@@ -48,7 +48,7 @@ func TestWriteLayout(t *testing.T) {
 	}
 	var m sandbox.Manifest
 	mustJSON(t, filepath.Join(root, "sandbox.json"), &m)
-	if len(m.Practices) != 2 || m.Practices[0] != (sandbox.ManifestPractice{ODS: "GPC001", Supplier: "fake"}) || m.Practices[1].ODS != "B82001" {
+	if len(m.Practices) != 2 || m.Practices[0].ODS != "GPC001" || m.Practices[0].Supplier != "fake" || len(m.Practices[0].GPConnect) != 3 || m.Practices[1].ODS != "B82001" {
 		t.Errorf("sandbox.json = %+v", m)
 	}
 	var pds map[string]map[string]bool
