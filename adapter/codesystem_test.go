@@ -3,6 +3,8 @@ package adapter
 import (
 	"context"
 	"errors"
+	"io"
+	"log/slog"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -15,7 +17,7 @@ import (
 
 func inProcessTerminology(t *testing.T) *terminology.Service {
 	t.Helper()
-	svc := terminology.NewService(terminology.Config{})
+	svc := terminology.NewService(terminology.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if _, err := svc.LoadDir(context.Background(), im1fhir.TerminologyFS()); err != nil {
 		t.Fatal(err)
 	}

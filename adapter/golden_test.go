@@ -30,7 +30,7 @@ func TestGoldenPatientPerSupplier(t *testing.T) {
 		t.Fatal(err)
 	}
 	s, err := New(Config{Source: src, ASID: testASID, SoftwareName: "im1fhir", SoftwareVersion: "golden",
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: time.Now})
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: func() time.Time { return testNow }})
 	if err != nil {
 		t.Fatal(err)
 	}
