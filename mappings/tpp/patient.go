@@ -76,6 +76,9 @@ func patientFromTPP(id, orgID, messageUID string, p *Patient, md *Metadata) (rec
 
 	out.Contacts = contactsFromEvents(p.Clinical.Event)
 	out.Consent = consentFromEvents(p.Clinical.Event)
+	if out.Record, err = clinicalFromEvents(p.Clinical.Event); err != nil {
+		return fail("clinical", err)
+	}
 	out.RecordInTransit = inTransit(p)
 	out.LastModified = messageUIDTime(messageUID)
 	return out, nil
@@ -274,6 +277,7 @@ func patientToTPP(practice *record.Practice, p *record.Patient) (*PatientRecord,
 	if ev, ok := consentEvent(p); ok {
 		pr.Patient.Clinical.Event = append(pr.Patient.Clinical.Event, ev)
 	}
+	pr.Patient.Clinical.Event = append(pr.Patient.Clinical.Event, clinicalEvents(practice, &p.Record)...)
 	if p.RecordInTransit {
 		pr.Patient.NonClinical.Task = append(pr.Patient.NonClinical.Task, Task{
 			TaskType: gp2gpTaskType,
