@@ -106,7 +106,7 @@ func (b *structured) consultationLists(c *record.Consultation) []*rpb.List {
 	consList := newList(c.ID+"-LST", title, codeConsultationList, "Consultation")
 	out := []*rpb.List{consList}
 	for ti, t := range c.Topics {
-		topicID := c.ID + "-TOP" + strconv.Itoa(ti)
+		topicID := topicListID(c.ID, ti)
 		topicTitle := t.Title
 		if topicTitle == "" && t.ProblemID != "" {
 			if pr := b.pl.problemRef(t.ProblemID); pr.item != nil && !pr.item.Confidential {
@@ -147,6 +147,11 @@ func cloneDateTime(dt *dpb.DateTime) *dpb.DateTime {
 		return nil
 	}
 	return &dpb.DateTime{ValueUs: dt.ValueUs, Timezone: dt.Timezone, Precision: dt.Precision}
+}
+
+// topicListID is the id of a consultation's ti-th Topic List.
+func topicListID(consultationID string, ti int) string {
+	return consultationID + "-TOP" + strconv.Itoa(ti)
 }
 
 func listEntry(ref *dpb.Reference) *rpb.List_Entry { return &rpb.List_Entry{Item: ref} }

@@ -27,7 +27,7 @@ type goldenCase struct {
 
 func goldenCases() []goldenCase {
 	pr := richPractice()
-	return []goldenCase{
+	return append([]goldenCase{
 		{"patient_rich", func() proto.Message { return Patient(&pr.Patients[0], pr) }},
 		{"patient_deceased_minimal", func() proto.Message { return Patient(deceasedPatient(), nil) }},
 		{"organization_practice", func() proto.Message { return Organization(&pr.Organisation) }},
@@ -47,7 +47,7 @@ func goldenCases() []goldenCase {
 				Issue{Severity: "warning", Code: "not-supported", SpineCode: "NOT_IMPLEMENTED", SpineDisplay: "Not implemented", Diagnostics: "includeAllergies.bar", DetailsText: "includeAllergies.bar is an unrecognised parameter"},
 			)
 		}},
-	}
+	}, structuredGoldenCases()...)
 }
 
 // foundationsBundle is the Patient+Organization+Practitioner+Location

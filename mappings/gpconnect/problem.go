@@ -73,6 +73,21 @@ func (b *structured) condition(p *record.Problem) *rpb.Condition {
 	for _, r := range b.pl.ix.problemsOf[p.ID] {
 		related(r)
 	}
+	// The Topic Lists that discuss the problem in the returned
+	// consultations (EMIS links them the same way).
+	if b.sel.Query.Consultations != nil {
+		for _, c := range b.sel.Consultations {
+			if !b.pl.has(kindConsultation, c.ID) {
+				continue
+			}
+			for ti, t := range c.Topics {
+				if t.ProblemID == p.ID {
+					out.Extension = append(out.Extension, extReference(ExtRelatedClinicalContent,
+						&dpb.Reference{Reference: &dpb.Reference_ListId{ListId: &dpb.ReferenceId{Value: text(topicListID(c.ID, ti))}}}))
+				}
+			}
+		}
+	}
 	if p.Significance == "major" || p.Significance == "minor" {
 		out.Extension = append(out.Extension, extCode(ExtProblemSignificance, p.Significance))
 	}

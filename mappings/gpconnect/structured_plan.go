@@ -1,8 +1,6 @@
 package gpconnect
 
 import (
-	"slices"
-
 	dpb "github.com/google/fhir/go/proto/google/fhir/proto/stu3/datatypes_go_proto"
 
 	"im1fhir/record"
@@ -157,8 +155,9 @@ type plan struct {
 	order    []itemRef
 	// contained are the ended allergies held inside their list; they are
 	// Bundle entries only if something else includes them too.
-	contained map[string]bool
-	secondary map[secondaryKey][]itemRef
+	contained   map[string]bool
+	secondary   map[secondaryKey][]itemRef
+	inSecondary map[secondaryItem]bool
 	// secondaryWithheld marks secondary lists (and, with kindProblem under
 	// problems, the linked-problems list) where a confidential item was left
 	// out.
@@ -167,7 +166,10 @@ type plan struct {
 	linkedWithheld    bool
 }
 
-var linkedProblemsKey = secondaryKey{problems: true, kind: kindProblem}
+type secondaryItem struct {
+	list secondaryKey
+	id   string
+}
 
 func newPlan(sel *record.Selection) *plan {
 	pl := &plan{
@@ -175,6 +177,7 @@ func newPlan(sel *record.Selection) *plan {
 		included:          map[itemKey]bool{},
 		contained:         map[string]bool{},
 		secondary:         map[secondaryKey][]itemRef{},
+		inSecondary:       map[secondaryItem]bool{},
 		secondaryWithheld: map[secondaryKey]bool{},
 	}
 	q := sel.Query
@@ -323,7 +326,8 @@ func (pl *plan) addSecondary(problems bool, r itemRef) {
 		return
 	}
 	pl.add(r)
-	if !slices.ContainsFunc(pl.secondary[key], func(x itemRef) bool { return x.item.ID == r.item.ID }) {
+	if sk := (secondaryItem{key, r.item.ID}); !pl.inSecondary[sk] {
+		pl.inSecondary[sk] = true
 		pl.secondary[key] = append(pl.secondary[key], r)
 	}
 }

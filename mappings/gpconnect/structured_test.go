@@ -494,3 +494,40 @@ func TestStructuredBundleDeterministic(t *testing.T) {
 		prev = out
 	}
 }
+
+// TestBundleJSONMatchesJSON: assembling a Bundle from separately rendered
+// (cacheable) entries gives exactly the bytes of rendering it whole, and a
+// second assembly served wholly from the cache does too.
+func TestBundleJSONMatchesJSON(t *testing.T) {
+	r := mustRenderer(t)
+	cache := &mapCache{r: r, m: map[string][]byte{}}
+	for _, name := range []string{"first", "cached"} {
+		p, pr, sel := richStructured()
+		want, err := r.JSON(StructuredBundle("trace", p, pr, sel, []Issue{{Severity: "warning", Code: "not-supported", SpineCode: "NOT_IMPLEMENTED", SpineDisplay: "Not implemented"}}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := r.BundleJSON(StructuredBundle("trace", p, pr, sel, []Issue{{Severity: "warning", Code: "not-supported", SpineCode: "NOT_IMPLEMENTED", SpineDisplay: "Not implemented"}}), cache.entry)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Fatalf("%s: BundleJSON differs from JSON:\n got %.300s\nwant %.300s", name, got, want)
+		}
+	}
+	empty, err := r.BundleJSON(SearchsetBundle("e"), cache.entry)
+	if err != nil || !strings.Contains(string(empty), `"type":"searchset"`) || strings.Contains(string(empty), "entry") {
+		t.Errorf("empty Bundle = %s, %v", empty, err)
+	}
+	// Two Lists with different content never share a key.
+	p, pr, sel := richStructured()
+	b := newStructured(p, pr, sel)
+	k1 := EntryKey(Contain(b.primaryList(record.AreaAllergies, nil, nil)))
+	k2 := EntryKey(Contain(b.primaryList(record.AreaMedications, nil, nil)))
+	if k1 == k2 || !strings.HasPrefix(k1, "List//h") {
+		t.Errorf("EntryKey of two different lists = %q, %q", k1, k2)
+	}
+	if k := EntryKey(Contain(Patient(p, pr))); !strings.HasPrefix(k, "Patient/2/") || strings.Contains(k, "/h") {
+		t.Errorf("EntryKey(Patient) = %q", k)
+	}
+}

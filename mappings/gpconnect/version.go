@@ -3,6 +3,7 @@ package gpconnect
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"sync"
 	"time"
 
 	dpb "github.com/google/fhir/go/proto/google/fhir/proto/stu3/datatypes_go_proto"
@@ -17,6 +18,11 @@ const versionIDLen = 16
 // hashOptions encode fields in field-number order, so equal messages give
 // equal bytes.
 var hashOptions = proto.MarshalOptions{Deterministic: true}
+
+// hashBuffers recycles encoding buffers: a structured Bundle seals a hundred
+// resources or more, and fresh buffers for each were a large share of its
+// building cost.
+var hashBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 
 // VersionID returns the content version of a resource: the first 16 hex
 // digits of the SHA-256 of its deterministic protobuf encoding. It changes
@@ -34,7 +40,10 @@ var hashOptions = proto.MarshalOptions{Deterministic: true}
 // more than is rendered (a record.Patient carries the whole clinical record)
 // and a version must not move when nothing visible changed.
 func VersionID(m proto.Message) string {
-	b, err := hashOptions.Marshal(m)
+	bp := hashBuffers.Get().(*[]byte)
+	defer hashBuffers.Put(bp)
+	b, err := hashOptions.MarshalAppend((*bp)[:0], m)
+	*bp = b[:0]
 	if err != nil {
 		// Marshal fails only for invalid UTF-8 in a string field, which the
 		// builders never produce (str replaces it); for a message from
