@@ -384,11 +384,17 @@ func (d *clinicalDecoder) finish() {
 	for i, p := range d.out.Problems {
 		problems[p.ID] = i
 	}
+	// A set per problem keeps hostile journals (one problem, a million
+	// linked items) linear.
+	seen := map[[2]string]bool{}
 	for _, l := range d.links {
 		for _, pid := range l.problems {
-			if i, ok := problems[pid]; ok && !contains(d.out.Problems[i].ItemIDs, l.id) {
-				d.out.Problems[i].ItemIDs = append(d.out.Problems[i].ItemIDs, l.id)
+			i, ok := problems[pid]
+			if !ok || seen[[2]string{pid, l.id}] {
+				continue
 			}
+			seen[[2]string{pid, l.id}] = true
+			d.out.Problems[i].ItemIDs = append(d.out.Problems[i].ItemIDs, l.id)
 		}
 	}
 }

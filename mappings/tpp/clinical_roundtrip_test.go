@@ -3,6 +3,7 @@ package tpp_test
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -302,4 +303,45 @@ func diffRecord(got, want record.ClinicalRecord) string {
 func countItems(rec record.ClinicalRecord) int {
 	return len(rec.Allergies) + len(rec.Medications) + len(rec.Problems) + len(rec.Consultations) + len(rec.Observations) +
 		len(rec.Immunisations) + len(rec.Investigations) + len(rec.Referrals) + len(rec.DiaryEntries) + len(rec.Documents)
+}
+
+// richestPatient is the generated patient with the most clinical items.
+func richestPatient(b *testing.B) (*record.Practice, *record.Patient) {
+	b.Helper()
+	practice := generatedPractices()["generated"]
+	best := 0
+	for i := range practice.Patients {
+		if countItems(practice.Patients[i].Record) > countItems(practice.Patients[best].Record) {
+			best = i
+		}
+	}
+	return practice, &practice.Patients[best]
+}
+
+func BenchmarkDecodeRichPatient(b *testing.B) {
+	practice, p := richestPatient(b)
+	var buf bytes.Buffer
+	if err := tpp.EncodePatient(&buf, practice, p); err != nil {
+		b.Fatal(err)
+	}
+	in := buf.Bytes()
+	b.ReportAllocs()
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		if _, err := tpp.DecodePatient(bytes.NewReader(in)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(countItems(p.Record)), "items")
+}
+
+func BenchmarkEncodeRichPatient(b *testing.B) {
+	practice, p := richestPatient(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := tpp.EncodePatient(io.Discard, practice, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(countItems(p.Record)), "items")
 }

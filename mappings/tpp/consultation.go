@@ -86,7 +86,6 @@ func (d *clinicalDecoder) consultation(e entry) error {
 	c.Code = e.role(roleCode)
 	c.Note, _ = e.uid.get("note")
 	c.Period.Start = c.Effective
-	var err error
 	if v, ok, perr := e.uid.date("pstart"); ok {
 		if perr != nil {
 			return perr
@@ -101,7 +100,7 @@ func (d *clinicalDecoder) consultation(e entry) error {
 		}
 		c.Period.End = v
 	}
-	_ = err
+	prevBare := false // a topic line without headings ends its topic
 	for _, n := range ev.Narrative {
 		problem := ""
 		if ids := uids(n.LinkedProblemUID); len(ids) > 0 {
@@ -109,9 +108,10 @@ func (d *clinicalDecoder) consultation(e entry) error {
 		}
 		topicPart, rest, hasHeading := strings.Cut(n.Line, " / ")
 		title := unescapeTitle(strings.TrimSpace(topicPart))
-		if len(c.Topics) == 0 || c.Topics[len(c.Topics)-1].Title != title || c.Topics[len(c.Topics)-1].ProblemID != problem || !hasHeading {
+		if len(c.Topics) == 0 || c.Topics[len(c.Topics)-1].Title != title || c.Topics[len(c.Topics)-1].ProblemID != problem || !hasHeading || prevBare {
 			c.Topics = append(c.Topics, record.ConsultationTopic{Title: title, ProblemID: problem})
 		}
+		prevBare = !hasHeading
 		if !hasHeading {
 			continue
 		}

@@ -82,7 +82,61 @@
 // addresses and same-slot telecoms after the first, Active=false without an
 // end date, LastModified of directory entries.
 //
-// Clinical content: the Event types (Medication, ClinicalCode,
-// RepeatMedication, Vaccination, DrugSensitivity, Report, Letter, ...) are
-// complete, but are not yet mapped into record.ClinicalRecord.
+// # The clinical record
+//
+// Every item of record.ClinicalRecord is a journal Event of its own:
+// EventUID is the item id, DateTime its effective date, UserName its author
+// (a user name, translated through the practice like UsualGPID), and the
+// typed child its content. A consultation is an Event holding an Activity
+// (consultation.go); its topics and headings are Narrative lines; items name
+// it in their EventUID. The file of each area says which element carries
+// which field:
+//
+//   - Allergy (allergy.go): ClinicalCode with IsAllergy; DrugSensitivity
+//     makes it a medication allergy; ProblemEndDate the end; reactions are
+//     further ClinicalCodes.
+//   - Problem (problem.go): ClinicalCode with ProblemSeverity
+//     (significance) and ProblemEndDate (inactive); a response's ProblemUID
+//     is its id; LinkedProblemUID its parent. Items link to problems by
+//     their own LinkedProblemUID, from which Problem.ItemIDs is rebuilt.
+//   - Observation (observation.go): ClinicalCode Value/Units, FreeText the
+//     note, Narrative the value text; blood-pressure components are further
+//     ClinicalCodes with values. NoKnownAllergies is SNOMED 716186003.
+//   - Medication (medication.go): RepeatMedication (repeat) or Medication
+//     (acute) is the course; each issue an Event with a Medication (and
+//     RepeatIssue) naming its course. Drug scheme Dmd is the SNOMED (dm+d)
+//     coding, Multilex is SystemMultilex.
+//   - Immunisation (immunisation.go): Vaccination; Investigation
+//     (investigation.go): Report, each result an observation Event naming
+//     the report and test group; Referral (referral.go): outgoing Letter
+//     and the Event's LinkedReferralUID; DiaryEntry (diary.go): Recall;
+//     Document (document.go): Attachment.
+//
+// Codes (coding.go): a ClinicalCode holds one Code, CTV3 or Snomed; the
+// SNOMED coding is written when held, else CTV3, else the concept's text
+// with an empty code.
+//
+// Where the schema has no element (the entry time, last amendment, recorder,
+// confidentiality, partial dates, consultation link, reference ranges,
+// statuses it cannot spell...), the value is a ";name=value" qualifier of
+// EventUID (event_uid.go), written only when it differs from what the
+// elements say; a real SystmOne EventUID is a plain id. Extra codes of an
+// item (a vaccination's site and route, a referral's reason) are further
+// ClinicalCodes whose roles the "codes" qualifier lists.
+//
+// Reading a real journal, an Event with several children is a SystmOne
+// consultation: each child is an item (id EventUID-n, or its ProblemUID),
+// filed under one "General" topic with a heading per kind, and a Narrative
+// is a comment-note observation (SNOMED 37331000000100). A lone Narrative
+// beside one item is that item's text; a plain acute Medication is its own
+// single issue (id <course>-issue); a Reminder is a diary entry.
+// Event@DateTime has no partial form: midnight reads as a day, whole
+// minutes as a minute.
+//
+// Lost (TestClinicalLosses pins each): Read v2 codings; a second coding
+// when SNOMED and CTV3 are both held (CTV3 goes); a coding's Version and
+// DescriptionID, and a coded concept's own Text; heading codes; a problem's
+// own ProblemIDs; the order of Problem.ItemIDs (journal order); leading and
+// trailing spaces of topic and heading titles; an Observation coded
+// 716186003 with no qualifier reads as NoKnownAllergies.
 package tpp

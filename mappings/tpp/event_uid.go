@@ -28,8 +28,9 @@ type eventUID struct {
 }
 
 func parseEventUID(s string) eventUID {
-	parts := strings.Split(strings.TrimSpace(s), ";")
-	u := eventUID{ID: unescapeQualifier(parts[0])}
+	// Only the id is trimmed: a qualifier value may end in spaces.
+	parts := strings.Split(s, ";")
+	u := eventUID{ID: strings.TrimSpace(unescapeQualifier(parts[0]))}
 	for _, p := range parts[1:] {
 		name, value, ok := strings.Cut(p, "=")
 		if !ok || name == "" {

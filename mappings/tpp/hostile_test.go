@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"im1fhir/record"
 )
 
 // repeatReader yields prefix, then body repeated forever (or n times).
@@ -104,6 +107,11 @@ func FuzzDecodePatient(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add([]byte("<PatientRecord><PatientUID>x</PatientUID><Patient><Demographics><DateOfBirth>1951</DateOfBirth></Demographics></Patient></PatientRecord>"))
+	for _, tc := range clinicalCases() {
+		p := basePatient()
+		p.Record = tc.rec()
+		f.Add([]byte(mustEncode(f, p)))
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		p, err := DecodePatient(bytes.NewReader(b))
 		if err != nil {
@@ -124,6 +132,10 @@ func FuzzDecodePatient(f *testing.F) {
 		}
 		if q.ID != p.ID || q.NHSNumber != p.NHSNumber || q.Consent != p.Consent {
 			t.Fatalf("re-decode changed identity or consent: %+v vs %+v", q, p)
+		}
+		// Every clinical item survives being written back.
+		if a, b := clinicalCounts(p.Record), clinicalCounts(q.Record); a != b {
+			t.Fatalf("re-decode changed the clinical item counts: %v, then %v\n%s", a, b, buf.String())
 		}
 	})
 }
@@ -146,6 +158,43 @@ func FuzzDecodePractice(f *testing.F) {
 		}
 		if _, err := DecodePractice(&out); err != nil {
 			t.Fatalf("re-decode: %v\n%s", err, out.String())
+		}
+	})
+}
+
+// clinicalCounts is the number of items in each area (issues, results and
+// the no-known-allergies entry included).
+func clinicalCounts(r record.ClinicalRecord) [12]int {
+	c := [12]int{len(r.Allergies), len(r.Medications), len(r.Problems), len(r.Consultations), len(r.Observations),
+		len(r.Immunisations), len(r.Investigations), len(r.Referrals), len(r.DiaryEntries), len(r.Documents)}
+	for _, m := range r.Medications {
+		c[10] += len(m.Issues)
+	}
+	for _, inv := range r.Investigations {
+		c[11] += len(allResults(&inv))
+	}
+	if r.NoKnownAllergies != nil {
+		c[4]++
+	}
+	return c
+}
+
+// FuzzEventUID: whatever an EventUID holds parses, and what it parses to
+// writes back to text that parses the same.
+func FuzzEventUID(f *testing.F) {
+	f.Add("f7b1080000000000")
+	f.Add("o%3B1%3Dx%2C%25;by=nurse%3B2;codes=item,component;rec=2023-03-04T10:12:00Z")
+	f.Add(";;=;a=;=b;%;%2")
+	f.Fuzz(func(t *testing.T, s string) {
+		u := parseEventUID(s)
+		v := parseEventUID(u.String())
+		if v.ID != u.ID || !reflect.DeepEqual(v.q, u.q) {
+			t.Fatalf("%q: parsed %+v, re-parsed %+v", s, u, v)
+		}
+		for name := range u.q {
+			_ = u.list(name)
+			_, _, _ = u.time(name)
+			_, _, _ = u.date(name)
 		}
 	})
 }
