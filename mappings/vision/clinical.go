@@ -27,6 +27,20 @@ const (
 	EntityExercise        EntityType = "284" // (1) ecer_type
 	EntityMonitoring      EntityType = "332" // (1)
 	EntityMedReview       EntityType = "656" // medication review (3): review_dat, next_revie, due_date, clinician2
+	EntityScanResult      EntityType = "215" // (1) an imaging result, with the test-result attributes
+	EntityScanResult2     EntityType = "216" // (1) as 215
+)
+
+// Entity types of ours, for clinical areas the sample holds no rows of. The
+// 900 range is far from the types the real export uses (see doc.go).
+const (
+	EntityAllergy     EntityType = "900" // allergy_ty, status, end_date, reasontxt, severity, reac_note
+	EntityReport      EntityType = "901" // an investigation report: status, issued, filed
+	EntityTestRequest EntityType = "902" // the request behind a report (parent_id)
+	EntitySpecimen    EntityType = "903" // a specimen of a report (parent_id)
+	EntityTestGroup   EntityType = "904" // a battery of results of a report (parent_id)
+	EntityDiary       EntityType = "905" // a recall or reminder: due_date, status
+	EntityDocument    EntityType = "906" // an attached document: title, mime_type, doc_size, doc_url
 )
 
 // ClinicalRow is one <clinical/> row: Vision's journal. The common
@@ -66,6 +80,47 @@ type ClinicalRow struct {
 	// SnomedCode is ours (the bulk extract's Journal SNOMED_CODE column):
 	// Vision 3 exports carry Read v2 only.
 	SnomedCode string `xml:"snomed_code,attr,omitempty"`
+
+	// Ours, common to every clinical row (see doc.go).
+	SnomedTerm string `xml:"snomed_term,attr,omitempty"`
+	SnomedDesc string `xml:"snomed_desc,attr,omitempty"` // SNOMED description id
+	CTV3Code   string `xml:"ctv3_code,attr,omitempty"`
+	CTV3Term   string `xml:"ctv3_term,attr,omitempty"`
+	Rubric     string `xml:"rubric,attr,omitempty"` // the concept's own text
+	Recorded   string `xml:"recorded,attr,omitempty"`
+	RecordOrg  string `xml:"record_org,attr,omitempty"`
+	Comment    string `xml:"comment,attr,omitempty"`
+	ProblemID  string `xml:"problem_id,attr,omitempty"` // space-separated problem identities
+	Links      string `xml:"links,attr,omitempty"`      // a problem's related items, space separated
+	StartDate  string `xml:"start_date,attr,omitempty"`
+	StartDateF string `xml:"_start_date,attr,omitempty"`
+	EndDate    string `xml:"end_date,attr,omitempty"`
+	EndDateF   string `xml:"_end_date,attr,omitempty"`
+	// Ours: an observation's value, reference range and interpretation
+	// (the bulk extract's VALUE1 and VALUE1_UNITS columns, lower-cased).
+	Value1      string `xml:"value1,attr,omitempty"`
+	Value1Units string `xml:"value1_units,attr,omitempty"`
+	Value1Op    string `xml:"value1_op,attr,omitempty"`
+	RangeLow    string `xml:"range_low,attr,omitempty"`
+	RangeHigh   string `xml:"range_high,attr,omitempty"`
+	RangeText   string `xml:"range_text,attr,omitempty"`
+	Interp      string `xml:"interp,attr,omitempty"`
+	// Ours: medication, allergy, immunisation, referral, report, document
+	// and consultation columns.
+	QuantText string `xml:"quant_text,attr,omitempty"`
+	AllergyTy string `xml:"allergy_ty,attr,omitempty"`
+	Severity  string `xml:"severity,attr,omitempty"`
+	ReacNote  string `xml:"reac_note,attr,omitempty"`
+	ImmStatus string `xml:"imm_status,attr,omitempty"`
+	OrgName   string `xml:"org_name,attr,omitempty"`
+	Issued    string `xml:"issued,attr,omitempty"`
+	Filed     string `xml:"filed,attr,omitempty"`
+	Title     string `xml:"title,attr,omitempty"`
+	MimeType  string `xml:"mime_type,attr,omitempty"`
+	DocSize   string `xml:"doc_size,attr,omitempty"`
+	DocURL    string `xml:"doc_url,attr,omitempty"`
+	ConsType  string `xml:"cons_type,attr,omitempty"`
+	Location  string `xml:"location,attr,omitempty"`
 
 	// Cervical cytology (64).
 	ExcluTarg string `xml:"exclu_targ,attr,omitempty"`
@@ -167,4 +222,38 @@ type ClinicalRow struct {
 	NormRnge  string `xml:"norm_rnge,attr,omitempty"`
 
 	Other []xml.Attr `xml:",any,attr"`
+}
+
+// HeadingRow is ours: one heading of a consultation topic, in the order the
+// consultation shows them. topic numbers the topic within the consultation
+// (the journal rows' own topic attribute); heading numbers the heading
+// within the topic, and a row with no heading number records a topic that
+// has no headings. links lists the identities of the items filed under the
+// heading, space separated, in order.
+type HeadingRow struct {
+	ConsultID string     `xml:"consult_id,attr,omitempty"`
+	Topic     string     `xml:"topic,attr,omitempty"`
+	TopicName string     `xml:"topic_name,attr,omitempty"`
+	ProblemID string     `xml:"problem_id,attr,omitempty"`
+	Heading   string     `xml:"heading,attr,omitempty"`
+	Category  string     `xml:"category,attr,omitempty"` // SED00n when the heading is one of the record sections
+	HeadName  string     `xml:"head_name,attr,omitempty"`
+	Links     string     `xml:"links,attr,omitempty"`
+	Other     []xml.Attr `xml:",any,attr"`
+}
+
+// CodingRow is ours: one coding (or, with text, the free text) of a coded
+// value that has no columns of its own on its row, such as a referral's
+// reason or an immunisation's site. row is the owning row's identity and
+// slot names the value. Codings are listed in the concept's order.
+type CodingRow struct {
+	Row     string     `xml:"row,attr,omitempty"`
+	Slot    string     `xml:"slot,attr,omitempty"`
+	System  string     `xml:"system,attr,omitempty"`
+	Code    string     `xml:"code,attr,omitempty"`
+	Display string     `xml:"display,attr,omitempty"`
+	Version string     `xml:"version,attr,omitempty"`
+	DescID  string     `xml:"desc_id,attr,omitempty"`
+	Text    string     `xml:"text,attr,omitempty"`
+	Other   []xml.Attr `xml:",any,attr"`
 }

@@ -22,6 +22,12 @@ type Export struct {
 	Patients []PatientRow  `xml:"patient"`
 	Contacts []ContactRow  `xml:"contact"`
 	Clinical []ClinicalRow `xml:"clinical"`
+	// Ours (see doc.go): consultations as rows of the journal's shape,
+	// their topic and heading structure, and codings of coded values that
+	// have no columns of their own. The real export holds none of these.
+	Consultations []ClinicalRow `xml:"consultation"`
+	Headings      []HeadingRow  `xml:"heading"`
+	Codings       []CodingRow   `xml:"coding"`
 }
 
 // PatientRow is the <patient/> row: Vision's patient table. Attributes seen

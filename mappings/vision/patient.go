@@ -14,10 +14,9 @@ const Supplier = "vision"
 // systemLanguage is the code system of Communication.Language.
 const systemLanguage = "https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-HumanLanguage-1"
 
-// DecodePatient reads one patient's Vision 3 XML export. Demographics,
-// registration, contacts and record-sharing consent are mapped; the journal
-// rows are parsed (and must be well formed) but not yet mapped into
-// record.ClinicalRecord.
+// DecodePatient reads one patient's Vision 3 XML export: demographics,
+// registration, contacts, record-sharing consent and, from the journal, the
+// clinical record.
 func DecodePatient(r io.Reader) (record.Patient, error) {
 	var x Export
 	if err := decodeXML(r, &x); err != nil {
@@ -43,7 +42,10 @@ func EncodePatient(w io.Writer, practice *record.Practice, p *record.Patient) er
 	if p.ID == "" {
 		return errors.New("vision: encode patient: patient has no ID")
 	}
-	x := exportOf(p)
+	x, err := exportOf(p)
+	if err != nil {
+		return fmt.Errorf("vision: patient %s: %w", p.ID, err)
+	}
 	if err := encodeXML(w, &x); err != nil {
 		return fmt.Errorf("vision: patient %s: %w", p.ID, err)
 	}
@@ -151,6 +153,9 @@ func (x *Export) toRecord() (record.Patient, error) {
 	if p.Consent, err = consentOf(x.Clinical); err != nil {
 		return fail("consent", err)
 	}
+	if p.Record, err = decodeClinical(x); err != nil {
+		return fail("journal", err)
+	}
 	p.RecordInTransit = boolFlag(row.InTransit)
 	if p.LastModified, err = parseTimestamp(row.SysDate); err != nil {
 		return fail("sysdate", err)
@@ -159,7 +164,7 @@ func (x *Export) toRecord() (record.Patient, error) {
 }
 
 // exportOf lays a Patient out as a Vision export.
-func exportOf(p *record.Patient) Export {
+func exportOf(p *record.Patient) (Export, error) {
 	row := PatientRow{
 		PracID:    p.Registration.OrganisationID,
 		SysDate:   formatTimestamp(p.LastModified),
@@ -212,10 +217,13 @@ func exportOf(p *record.Patient) Export {
 	for i := range p.Contacts {
 		x.Contacts = append(x.Contacts, contactRowOf(p.ID, &p.Contacts[i]))
 	}
+	if err := encodeClinical(&x, p); err != nil {
+		return Export{}, err
+	}
 	if c, ok := consentRow(p); ok {
 		x.Clinical = append(x.Clinical, c)
 	}
-	return x
+	return x, nil
 }
 
 // toRecord maps a contact row.

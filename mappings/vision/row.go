@@ -53,6 +53,8 @@ func (f *rowFields) decode(d *xml.Decoder, start xml.StartElement, row any) erro
 var (
 	patientFields  = newRowFields(reflect.TypeFor[PatientRow]())
 	clinicalFields = newRowFields(reflect.TypeFor[ClinicalRow]())
+	headingFields  = newRowFields(reflect.TypeFor[HeadingRow]())
+	codingFields   = newRowFields(reflect.TypeFor[CodingRow]())
 )
 
 // UnmarshalXML decodes a <patient/> row through its field table.
@@ -63,4 +65,14 @@ func (p *PatientRow) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error 
 // UnmarshalXML decodes a <clinical/> row through its field table.
 func (c *ClinicalRow) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
 	return clinicalFields.decode(d, start, c)
+}
+
+// UnmarshalXML decodes a <heading/> row through its field table.
+func (h *HeadingRow) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
+	return headingFields.decode(d, start, h)
+}
+
+// UnmarshalXML decodes a <coding/> row through its field table.
+func (c *CodingRow) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
+	return codingFields.decode(d, start, c)
 }
