@@ -1,6 +1,7 @@
 package gpconnect
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -152,7 +153,12 @@ func notes(texts ...string) []*dpb.Annotation {
 	return out
 }
 
+// decimal renders v; nil for NaN and infinities, which FHIR decimals cannot
+// hold (the marshaller fails on them) and no measurement means.
 func decimal(v float64) *dpb.Decimal {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
 	return &dpb.Decimal{Value: strconv.FormatFloat(v, 'f', -1, 64)}
 }
 
