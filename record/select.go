@@ -1,7 +1,8 @@
 package record
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"time"
 )
 
@@ -87,33 +88,37 @@ func (r *ClinicalRecord) Select(q StructuredQuery, now time.Time) *Selection {
 		}
 	}
 	if pq := q.Uncategorised; pq != nil {
+		w := pq.Period.window()
 		for i := range r.Observations {
 			o := &r.Observations[i]
-			if pq.Period.contains(o.Effective) && keep(AreaUncategorised, &o.Item) {
+			if w.contains(o.Effective) && keep(AreaUncategorised, &o.Item) {
 				s.Observations = append(s.Observations, o)
 			}
 		}
 	}
 	if pq := q.Investigations; pq != nil {
+		w := pq.Period.window()
 		for i := range r.Investigations {
 			inv := &r.Investigations[i]
-			if pq.Period.contains(inv.date()) && keep(AreaInvestigations, &inv.Item) {
+			if w.contains(inv.date()) && keep(AreaInvestigations, &inv.Item) {
 				s.Investigations = append(s.Investigations, inv)
 			}
 		}
 	}
 	if pq := q.Referrals; pq != nil {
+		w := pq.Period.window()
 		for i := range r.Referrals {
 			rf := &r.Referrals[i]
-			if pq.Period.contains(rf.Effective) && keep(AreaReferrals, &rf.Item) {
+			if w.contains(rf.Effective) && keep(AreaReferrals, &rf.Item) {
 				s.Referrals = append(s.Referrals, rf)
 			}
 		}
 	}
 	if dq := q.Diary; dq != nil {
+		until := DateRange{To: dq.Until}.window()
 		for i := range r.DiaryEntries {
 			d := &r.DiaryEntries[i]
-			if (dq.Until.IsZero() || d.dueBy(dq.Until)) && keep(AreaDiary, &d.Item) {
+			if (dq.Until.IsZero() || d.dueBy(until)) && keep(AreaDiary, &d.Item) {
 				s.DiaryEntries = append(s.DiaryEntries, d)
 			}
 		}
@@ -121,15 +126,21 @@ func (r *ClinicalRecord) Select(q StructuredQuery, now time.Time) *Selection {
 	return s
 }
 
-// contains reports whether the item date falls in the range of whole days,
-// comparing the date's whole interval.
-func (dr DateRange) contains(d Date) bool {
-	to := dr.To
-	if !to.IsZero() {
-		to = to.AddDate(0, 0, 1) // To is inclusive: up to the end of that day
+// window is a DateRange as the half-open interval [from, to) that
+// Date.Overlaps takes, computed once per query rather than per item.
+type window struct{ from, to time.Time }
+
+func (dr DateRange) window() window {
+	w := window{from: dr.From, to: dr.To}
+	if !w.to.IsZero() {
+		w.to = w.to.AddDate(0, 0, 1) // To is inclusive: up to the end of that day
 	}
-	return d.Overlaps(dr.From, to)
+	return w
 }
+
+// contains reports whether the item date falls in the window, comparing the
+// date's whole interval.
+func (w window) contains(d Date) bool { return d.Overlaps(w.from, w.to) }
 
 // hasStarted reports whether d, taken as its whole interval, has begun by t.
 func (d Date) hasStarted(t time.Time) bool {
@@ -184,14 +195,15 @@ func (inv *Investigation) date() Date {
 	return Date{Time: inv.Issued, Precision: PrecisionSecond}
 }
 
-// dueBy reports whether the entry is due on or before the day until (its
-// due date, else its effective date; undated entries always match).
-func (d *DiaryEntry) dueBy(until time.Time) bool {
+// dueBy reports whether the entry is due within until, a window open at
+// the start (its due date, else its effective date; undated entries always
+// match).
+func (d *DiaryEntry) dueBy(until window) bool {
 	due := d.Due
 	if due.IsZero() {
 		due = d.Effective
 	}
-	return due.Overlaps(time.Time{}, until.AddDate(0, 0, 1))
+	return until.contains(due)
 }
 
 // date is when the consultation took place.
@@ -208,9 +220,10 @@ func (c *Consultation) date() Date {
 // inside the period, and among the N latest.
 func (r *ClinicalRecord) selectConsultations(cq *ConsultationQuery, keep func(Area, *Item) bool) []*Consultation {
 	var matched []*Consultation
+	w := cq.Period.window()
 	for i := range r.Consultations {
 		c := &r.Consultations[i]
-		if cq.Period.contains(c.date()) {
+		if w.contains(c.date()) {
 			matched = append(matched, c)
 		}
 	}
@@ -223,16 +236,36 @@ func (r *ClinicalRecord) selectConsultations(cq *ConsultationQuery, keep func(Ar
 		}
 		return out
 	}
-	ranked := make([]*Consultation, len(matched))
-	copy(ranked, matched)
-	sort.SliceStable(ranked, func(i, j int) bool { return later(ranked[i].date(), ranked[j].date()) })
+	// Rank by the start of each date's interval, computed once: undated
+	// consultations rank last.
+	type ranked struct {
+		c       *Consultation
+		start   time.Time
+		undated bool
+	}
+	all := make([]ranked, len(matched))
+	rs := make([]*ranked, len(matched))
+	for i, c := range matched {
+		d := c.date()
+		all[i] = ranked{c: c, undated: d.IsZero()}
+		all[i].start, _ = d.Interval()
+		rs[i] = &all[i]
+	}
+	slices.SortStableFunc(rs, func(a, b *ranked) int {
+		switch {
+		case a.undated || b.undated:
+			return cmp.Compare(boolRank(a.undated), boolRank(b.undated))
+		default:
+			return b.start.Compare(a.start) // newest first
+		}
+	})
 	chosen := map[*Consultation]bool{}
-	for _, c := range ranked {
+	for _, r := range rs {
 		if len(chosen) == cq.MostRecent {
 			break
 		}
-		if keep(AreaConsultations, &c.Item) {
-			chosen[c] = true
+		if keep(AreaConsultations, &r.c.Item) {
+			chosen[r.c] = true
 		}
 	}
 	out := matched[:0]
@@ -244,13 +277,9 @@ func (r *ClinicalRecord) selectConsultations(cq *ConsultationQuery, keep func(Ar
 	return out
 }
 
-// later orders dates newest first, undated last. Dates of different
-// precision compare by the start of their intervals.
-func later(a, b Date) bool {
-	if a.IsZero() || b.IsZero() {
-		return !a.IsZero() && b.IsZero()
+func boolRank(b bool) int {
+	if b {
+		return 1
 	}
-	as, _ := a.Interval()
-	bs, _ := b.Interval()
-	return as.After(bs)
+	return 0
 }

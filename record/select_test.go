@@ -9,7 +9,9 @@ import (
 
 var selectNow = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
 
-func year(y int) Date { return Date{Time: time.Date(y, 6, 1, 0, 0, 0, 0, time.UTC), Precision: PrecisionYear} }
+func year(y int) Date {
+	return Date{Time: time.Date(y, 6, 1, 0, 0, 0, 0, time.UTC), Precision: PrecisionYear}
+}
 func month(y int, m time.Month) Date {
 	return Date{Time: time.Date(y, m, 15, 0, 0, 0, 0, time.UTC), Precision: PrecisionMonth}
 }
@@ -161,10 +163,14 @@ func TestSelect(t *testing.T) {
 			func(s *Selection) []string { return ids(s.Problems, func(p *Problem) string { return p.ID }) },
 			[]string{"p-inactive"}, true},
 		{"immunisations given only by default", StructuredQuery{Immunisations: &ImmunisationQuery{IncludeStatus: true}}, AreaImmunisations,
-			func(s *Selection) []string { return ids(s.Immunisations, func(im *Immunisation) string { return im.ID }) },
+			func(s *Selection) []string {
+				return ids(s.Immunisations, func(im *Immunisation) string { return im.ID })
+			},
 			[]string{"im-given"}, false},
 		{"immunisations with includeNotGiven", StructuredQuery{Immunisations: &ImmunisationQuery{IncludeNotGiven: true}}, AreaImmunisations,
-			func(s *Selection) []string { return ids(s.Immunisations, func(im *Immunisation) string { return im.ID }) },
+			func(s *Selection) []string {
+				return ids(s.Immunisations, func(im *Immunisation) string { return im.ID })
+			},
 			[]string{"im-given", "im-not-given"}, true},
 		{"uncategorised whole record", StructuredQuery{Uncategorised: &PeriodQuery{}}, AreaUncategorised,
 			func(s *Selection) []string { return ids(s.Observations, func(o *Observation) string { return o.ID }) },
@@ -179,7 +185,9 @@ func TestSelect(t *testing.T) {
 			func(s *Selection) []string { return ids(s.Observations, func(o *Observation) string { return o.ID }) },
 			[]string{"o-month-straddles", "o-undated"}, false},
 		{"investigations dated by issue when no effective date", StructuredQuery{Investigations: &PeriodQuery{Period: period(day(2018, 1, 1), day(2018, 12, 31))}}, AreaInvestigations,
-			func(s *Selection) []string { return ids(s.Investigations, func(inv *Investigation) string { return inv.ID }) },
+			func(s *Selection) []string {
+				return ids(s.Investigations, func(inv *Investigation) string { return inv.ID })
+			},
 			[]string{"inv-issued-only", "inv-undated"}, false},
 		{"referrals in a period, confidential withheld", StructuredQuery{Referrals: &PeriodQuery{Period: period(day(2020, 1, 1), day(2020, 12, 31))}}, AreaReferrals,
 			func(s *Selection) []string { return ids(s.Referrals, func(r *Referral) string { return r.ID }) },
