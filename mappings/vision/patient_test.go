@@ -545,7 +545,25 @@ func FuzzDecodePatient(f *testing.F) {
 		}
 		f.Add(buf.Bytes())
 	}
+	for _, c := range clinicalCases() {
+		p := clinicalPatient(c.r)
+		var buf bytes.Buffer
+		if err := EncodePatient(&buf, nil, &p); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(buf.Bytes())
+	}
 	f.Add([]byte(`<header pat_id="1"><patient entity_id="1" dob="1942-08-09T00:00:00" _dob="3"/><clinical read_code="9Nd1.00"/></header>`))
+	// Real-export shapes the encoder never writes: unlinked repeat issues,
+	// a template to claim them, a weight with its BMI, a lone test result.
+	f.Add([]byte(`<header pat_id="1"><patient entity_id="1"/>` +
+		`<clinical identity="1" entity_ty="40" drug_code="9" drugname="D" eventdate="2010-01-01T00:00:00" consult_id="5" topic="1" category="SED004"/>` +
+		`<clinical identity="2" entity_ty="39" drug_code="9" name="D" issue_no="1" issue_ty="I" eventdate="2010-01-01T00:00:00" consult_id="6"/>` +
+		`<clinical identity="3" entity_ty="39" drug_code="9" name="D" issue_no="1" issue_ty="I" eventdate="2009-01-01T00:00:00"/>` +
+		`<clinical identity="4" entity_ty="39" drug_code="ZZZZZZZZ" name="C" issue_ty="A" quantity="60"/>` +
+		`<clinical identity="5" entity_ty="79" weightkg="67.59" bmi="29.2" consult_id="5" category="SED002"/>` +
+		`<clinical identity="6" entity_ty="204" read_code="5372.00" num_result="3" consult_id="5"/>` +
+		`<clinical identity="7" entity_ty="63" priority="1" read_code="G2...00" consult_id="5" category="SED003"/></header>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := DecodePatient(bytes.NewReader(data))
 		if err != nil {
