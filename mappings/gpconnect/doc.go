@@ -8,6 +8,17 @@
 // (GPConnect-OperationOutcome-1), and holds the profile, extension,
 // identifier and code-system URLs GP Connect uses.
 //
+// It also renders the Access Record Structured response (StructuredBundle):
+// one builder per clinical item type (allergy.go, medication.go, problem.go,
+// encounter.go, observation.go, immunization.go, investigation.go,
+// referral.go, diary.go, document.go) and the GP Connect List structure
+// (list.go). structured_plan.go decides which items a Bundle holds before
+// anything is built, so every reference can be checked against the Bundle and
+// none dangles. BundleJSON and EntryKey let the adapter assemble a Bundle
+// from cached entry JSON, because the FHIR marshaller, not building, is the
+// cost of a rich record. docs/structured-vs-emis.md compares the output with
+// a real EMIS response.
+//
 // Every builder returns a fresh message that nobody else holds. That matters:
 // jsonformat's marshaller rewrites typed references in the message it is
 // given, so a message must be marshalled by one goroutine only and never

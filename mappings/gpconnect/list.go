@@ -127,7 +127,7 @@ func (b *structured) inTransitNote() string {
 	return prefix + "information recorded before the transfer may be missing."
 }
 
-func (b *structured) primaryList(area record.Area, refs []*dpb.Reference, _ []listWarning) *rpb.List {
+func (b *structured) primaryList(area record.Area, refs []*dpb.Reference) *rpb.List {
 	spec := PrimaryLists[area]
 	l := b.baseList(spec.Title, codingConcept(record.SystemSNOMED, spec.Code, spec.Display))
 	var emptyCode, emptyDisplay, emptyNote string

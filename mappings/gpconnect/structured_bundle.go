@@ -287,7 +287,7 @@ func (b *structured) clinical() []*rpb.ContainedResource {
 			refs = append(refs, b.pl.reference(r))
 			res = append(res, b.render(r)...)
 		}
-		emit(Contain(b.primaryList(area, refs, nil)))
+		emit(Contain(b.primaryList(area, refs)))
 		emit(res...)
 	}
 	if q.Allergies != nil {

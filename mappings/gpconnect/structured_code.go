@@ -189,15 +189,25 @@ func comparatorCode(c string) (dpb.QuantityComparatorCode_Value, bool) {
 	return 0, false
 }
 
-func simpleQuantity(q record.Quantity, textUnit string) *dpb.SimpleQuantity {
-	if q.Value == 0 && q.Unit == "" {
-		return nil
-	}
+// simpleQuantity renders an amount. When the source gave no unit but a
+// quantity text ("28 tablets"), the text serves as the unit, less the number
+// it repeats.
+func simpleQuantity(q record.Quantity, quantityText string) *dpb.SimpleQuantity {
 	unit := q.Unit
 	if unit == "" {
-		unit = textUnit
+		unit = strings.TrimSpace(quantityText)
+		if q.Value != 0 {
+			unit = strings.TrimSpace(strings.TrimPrefix(unit, strconv.FormatFloat(q.Value, 'f', -1, 64)))
+		}
 	}
-	return &dpb.SimpleQuantity{Value: decimal(q.Value), Unit: optStr(unit)}
+	if q.Value == 0 && unit == "" {
+		return nil
+	}
+	out := &dpb.SimpleQuantity{Unit: optStr(unit)}
+	if q.Value != 0 || q.Unit != "" {
+		out.Value = decimal(q.Value)
+	}
+	return out
 }
 
 // timeDateTime renders a recorded time (entered-at) to the second in UTC.

@@ -150,12 +150,9 @@ type secondaryKey struct {
 
 // plan is the set of items a Bundle will hold, in the order they were added.
 type plan struct {
-	ix       *recordIndex
-	included map[itemKey]bool
-	order    []itemRef
-	// contained are the ended allergies held inside their list; they are
-	// Bundle entries only if something else includes them too.
-	contained   map[string]bool
+	ix          *recordIndex
+	included    map[itemKey]bool
+	order       []itemRef
 	secondary   map[secondaryKey][]itemRef
 	inSecondary map[secondaryItem]bool
 	// secondaryWithheld marks secondary lists (and, with kindProblem under
@@ -175,7 +172,6 @@ func newPlan(sel *record.Selection) *plan {
 	pl := &plan{
 		ix:                indexRecord(sel.Record),
 		included:          map[itemKey]bool{},
-		contained:         map[string]bool{},
 		secondary:         map[secondaryKey][]itemRef{},
 		inSecondary:       map[secondaryItem]bool{},
 		secondaryWithheld: map[secondaryKey]bool{},
@@ -183,13 +179,10 @@ func newPlan(sel *record.Selection) *plan {
 	q := sel.Query
 	// Primary items, area by area.
 	if q.Allergies != nil {
+		// Ended allergies are contained in their own list, not planned as
+		// entries; one that something else links to becomes an entry too.
 		for _, a := range sel.Allergies {
 			pl.add(itemRef{kindAllergy, &a.Item, a})
-		}
-		for _, a := range sel.EndedAllergies {
-			if a.ID != "" {
-				pl.contained[a.ID] = true
-			}
 		}
 	}
 	if q.Medications != nil {

@@ -522,8 +522,8 @@ func TestBundleJSONMatchesJSON(t *testing.T) {
 	// Two Lists with different content never share a key.
 	p, pr, sel := richStructured()
 	b := newStructured(p, pr, sel)
-	k1 := EntryKey(Contain(b.primaryList(record.AreaAllergies, nil, nil)))
-	k2 := EntryKey(Contain(b.primaryList(record.AreaMedications, nil, nil)))
+	k1 := EntryKey(Contain(b.primaryList(record.AreaAllergies, nil)))
+	k2 := EntryKey(Contain(b.primaryList(record.AreaMedications, nil)))
 	if k1 == k2 || !strings.HasPrefix(k1, "List//h") {
 		t.Errorf("EntryKey of two different lists = %q, %q", k1, k2)
 	}
