@@ -20,6 +20,9 @@ const resultSuffix = "-result"
 var errNoReport = errors.New("no report with this identity")
 
 func (j *journal) report(i int, c *ClinicalRow) error {
+	if c.Identity == "" {
+		return &fieldError{row: i + 1, field: "identity", err: errNoID}
+	}
 	it, err := itemOf(i, c)
 	if err != nil {
 		return err
@@ -39,6 +42,9 @@ func (j *journal) report(i int, c *ClinicalRow) error {
 
 // standaloneResult makes a report of one result row.
 func (j *journal) standaloneResult(i int, c *ClinicalRow) error {
+	if c.Identity == "" {
+		return &fieldError{row: i + 1, field: "identity", err: errNoID}
+	}
 	o, _, err := observationOf(i, c)
 	if err != nil {
 		return err
@@ -66,6 +72,9 @@ func (j *journal) investigationParts(rows []ClinicalRow) error {
 		}
 		if !validID(c.Identity) {
 			return fail("identity", errBadID)
+		}
+		if c.Identity == "" && c.EntityTy == EntityTestGroup {
+			return fail("identity", errNoID)
 		}
 		date, err := parseDate(c.EventDate, c.EventDateF)
 		if err != nil {

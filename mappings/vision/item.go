@@ -13,6 +13,7 @@ import (
 var (
 	errBadNumber = errors.New("bad number")
 	errBadID     = errors.New("identity holds white space")
+	errNoID      = errors.New("no identity, which other rows must link to")
 )
 
 // fieldError names the row and attribute of a decoding error. Values are

@@ -167,7 +167,7 @@ type encoder struct {
 
 type filedAt struct{ topic, category string }
 
-var errEncodeID = errors.New("an item or consultation id holds white space")
+var errEncodeID = errors.New("an id holds white space, or a course, report or test group has none")
 
 // encodeClinical writes p's clinical record into x.
 func encodeClinical(x *Export, p *record.Patient) error {
@@ -222,6 +222,7 @@ func checkIDs(r *record.ClinicalRecord) error {
 	}
 	for i := range r.Medications {
 		see(&r.Medications[i].Item)
+		ok = ok && r.Medications[i].ID != ""
 		for _, is := range r.Medications[i].Issues {
 			ok = ok && validID(is.ID)
 		}
@@ -241,8 +242,9 @@ func checkIDs(r *record.ClinicalRecord) error {
 	for i := range r.Investigations {
 		inv := &r.Investigations[i]
 		see(&inv.Item)
+		ok = ok && inv.ID != ""
 		for j := range inv.TestGroups {
-			ok = ok && validID(inv.TestGroups[j].ID)
+			ok = ok && validID(inv.TestGroups[j].ID) && inv.TestGroups[j].ID != ""
 		}
 	}
 	for i := range r.Referrals {

@@ -453,3 +453,27 @@ func TestEncodedClinicalConventions(t *testing.T) {
 		}
 	}
 }
+
+// TestSampleClinicalReencodes: whatever the real export decodes to, the
+// encoder writes back exactly (the rebuilt consultations and courses
+// included).
+func TestSampleClinicalReencodes(t *testing.T) {
+	p, err := DecodePatient(bytes.NewReader(mustReadSample(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := EncodePatient(&buf, nil, &p); err != nil {
+		t.Fatal(err)
+	}
+	q, err := DecodePatient(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := firstDiff(q, p); d != "" {
+		t.Errorf("sample re-encoded differs: %s", d)
+	}
+	if len(p.Record.Consultations) != 76 {
+		t.Errorf("sample rebuilt %d consultations, want 76: one per consult_id whose rows made an entry", len(p.Record.Consultations))
+	}
+}

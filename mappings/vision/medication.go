@@ -70,6 +70,9 @@ func setQuantity(row *ClinicalRow, q record.Quantity, text string) {
 
 // template reads a repeat template row as a course.
 func (j *journal) template(i int, c *ClinicalRow) error {
+	if c.Identity == "" {
+		return &fieldError{row: i + 1, field: "identity", err: errNoID}
+	}
 	m, err := courseOf(i, c)
 	if err != nil {
 		return err

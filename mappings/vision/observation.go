@@ -64,7 +64,10 @@ func (j *journal) observation(i int, c *ClinicalRow) error {
 	if err != nil {
 		return err
 	}
-	if c.EntityTy == EntityGeneral && j.rec.NoKnownAllergies == nil {
+	// The first general entry coded "no known allergy" (of whatever row
+	// type, when the encoder would write it as a general row) is the
+	// record's NoKnownAllergies.
+	if _, _, bp := bloodPressure(&o); j.rec.NoKnownAllergies == nil && !bp && !plainValue(&o, unitKg) && !plainValue(&o, unitMetre) {
 		if cd, ok := o.Code.SNOMED(); ok && cd.Code == snomedNoKnownAllergy {
 			j.rec.NoKnownAllergies = &o
 			j.file(c, o.ID)
