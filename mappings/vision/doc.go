@@ -91,8 +91,112 @@
 //   - RecordInTransit is our in_transit="1". LastModified is the patient
 //     row's sysdate (header created is written with the same value).
 //
-// Journal rows are parsed into ClinicalRow (so a malformed one fails the
-// decode) but not yet mapped into record.ClinicalRecord.
+// # The clinical record
+//
+// Every <clinical/> row is a journal entry; entity_ty says which kind.
+// What every row shares: identity → Item.ID, eventdate/_eventdate →
+// Effective (precision kept), clinician → AuthorID, operat_id →
+// RecorderID (0 is none), sysdate → LastModified, private="1" →
+// Confidential, consult_id → ConsultationID; ours: recorded → Recorded,
+// record_org → OrganisationID, comment → Note, problem_id → ProblemIDs
+// (space separated). The row's coded value: read_code (5-character Read v2
+// code + 2-character term code) → Code{System: SystemReadV2, Code: the 5
+// characters, DescriptionID: the term code, Display: read_term}; ours:
+// snomed_code/snomed_term/snomed_desc → the SNOMED coding with its
+// description id, ctv3_code/ctv3_term → CTV3, rubric → Concept.Text (a
+// read_term with no read_code also reads as the text). Coded values with no
+// columns of their own (a referral's reason and service, an immunisation's
+// vaccine codings, reason codings, site and route, an allergy's reaction,
+// a consultation heading's code) are our <coding row slot system code
+// display version desc_id text/> rows after the journal, keyed by the
+// owning row's identity; they hold a concept exactly.
+//
+// By entity type:
+//
+//   - 63 general and 81 diagnosis: a problem when priority is 1 (major; the
+//     sample's "Hypertensive disease" problem) or 2 (minor, ours), with
+//     status, start_date (default eventdate), end_date, parent_id (parent
+//     problem) and links (related item identities); else an observation.
+//     A general entry coded SNOMED 716186003 is NoKnownAllergies; one coded
+//     as record-sharing consent is the patient's Consent, not an entry.
+//   - Observations carry ours value1/value1_units/value1_op (the bulk
+//     extract's VALUE1 columns), range_low/range_high/range_text (in the
+//     value's unit), interp and text (ValueText; the sample's BMI row
+//     holds its value there). Measurement rows hold the value in their own
+//     columns: 56 systolic/diastolic → the BP pair as components (SNOMED
+//     72313002 / 1091811000000102 with Read 2469. / 246A., mmHg); 79
+//     weightkg → kg, and its bmi → a second observation, id + "-bmi", Read
+//     22K..00, kg/m2; 80 heightcm → metres (the sample writes 1.52); 65
+//     cigarettes → cigarettes/day; 66 units → units/week; other types
+//     (cytology, diet, medication review, ...) are coded observations. The
+//     encoder writes 56, 79 or 80 only for an observation of exactly that
+//     shape, else 63.
+//   - 40 repeat template → a Medication course: drugname, drug_code (the
+//     Vision/Multilex drug code → SystemMultilex; ZZZZZZZZ, Vision's
+//     "converted drug", is none and the name becomes the drug's text) and
+//     the row's coded value (Read drug code, our SNOMED dm+d code) →
+//     Drug; dosage; quantity and packsize (its unit) → Quantity, ours
+//     quant_text when it is not the two together; repeat_ty (R repeat,
+//     ours A acute, D repeat dispensing); status (default active, or
+//     stopped when inactive="1"); reasontxt → StopReason; max_issues →
+//     AuthorisedIssues; start_date/until_date → Period. 39 issue rows are
+//     its MedicationIssues: eventdate → Issued, clinician (else sign_gp),
+//     quantity, numberdays → DurationDays, linked by repeat_id, numbered by
+//     issue_no. The encoder writes every course as a template (acute ones
+//     too) followed by its issues. The real export does not link issues:
+//     an acute issue (issue_ty A) becomes a course of its own; repeat
+//     issues (I) are split into runs where issue_no restarts, per drug, and
+//     a template takes the first run of its drug_code on or after its date
+//     (the sample's Irbesartan template: 11 of 15 issues); other runs
+//     become repeat courses. Rebuilt courses have the first issue's
+//     identity + "-course", status completed.
+//   - 91 immunisation: status IMM001 given / IMM002 (ours) not given →
+//     NotGiven; stage → Dose; batch; compound (else immstype, e.g. FLU) →
+//     Vaccine.Text; reasontxt → Reason.Text; ours imm_status → Status when
+//     not "completed".
+//   - 59 referral: status; urgency URG001 routine / URG002 urgent / URG003
+//     asap (ours; URG000 none); organisa → RecipientID (0 none); ours
+//     org_name → Recipient; base_type RFL001 written.
+//   - Test results (204, 215, 216): a row with no parent_id (or
+//     summary_id) is a report of one result (the report takes the row's
+//     identity, the result identity + "-result"). Ours: 901 report (status,
+//     issued, filed), 902 request, 903 specimen (comment → Note), 904 test
+//     group, each with parent_id the report; result rows have parent_id
+//     their group or report.
+//   - Ours: 900 allergy (allergy_ty category, status, end_date, reasontxt
+//     end reason, severity and reac_note of the first reaction), 905 diary
+//     entry (due_date, status), 906 document (title, mime_type, doc_size,
+//     doc_url).
+//
+// Consultations: Vision files each row under consult_id, a topic number
+// (topic) and a record section (category; the sample suggests SED001
+// History, SED002 Examination, SED003 Diagnosis, SED004 Plan, SED005
+// Follow-up, SED006 Administration). With no <consultation/> rows (a real
+// export) each consult_id whose rows made an entry becomes a Consultation
+// dated and authored by its first entry, a topic per topic number, a
+// heading per section, items in file order. Files we write carry ours
+// <consultation/> rows (the journal's columns plus cons_type → Type,
+// location → LocationID, start_date/end_date → Period) and <heading
+// consult_id topic topic_name problem_id heading category head_name
+// links/> rows giving the exact topic and heading structure; item rows
+// still carry their topic and category.
+//
+// What the format cannot hold (pinned by TestClinicalLossyFields): code
+// versions, systems other than SNOMED, Read v2, CTV3 (and Multilex on
+// drugs), a second coding of one system, and the order of codings (they
+// come back SNOMED, Read v2, CTV3); a Read term code beside a code that is
+// not five characters; a course's own Item.Code; quantity comparators on
+// medications; a quantity text left empty beside a quantity; reactions
+// after the first; observation components other than the BP pair; range
+// bounds in a unit other than the value's; an empty Range; unset problem
+// status and significance, medication status and immunisation status,
+// which read back as the defaults above; a referral priority other than
+// routine, urgent, asap; a zero Period.Start beside an effective date;
+// ids "0" (Vision's none) and ids with white space (the encoder refuses
+// those, and courses, reports and test groups without ids); consultation
+// ids of items in a record that has no consultations. Decoding refuses
+// rows that would make links ambiguous (two templates, reports, test
+// groups or consultations with one identity).
 //
 // # The practice directory (practice.xml) — our shape, not Vision's
 //
