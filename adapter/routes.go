@@ -18,16 +18,17 @@ func rootPrefix(r conformance.Root) string { return "/:ods/STU3/1/" + string(r) 
 // interaction GP Connect defines without an entry here answers 501.
 func (s *Server) handlers() map[string]echo.HandlerFunc {
 	return map[string]echo.HandlerFunc{
-		conformance.IDMetadata:           s.handleMetadata,
-		conformance.IDStructuredMetadata: s.handleMetadata,
-		conformance.IDPatientSearch:      s.handlePatientSearch,
-		conformance.IDPatientRead:        s.handlePatientRead,
-		conformance.IDOrganizationRead:   s.handleOrganizationRead,
-		conformance.IDOrganizationSearch: s.handleOrganizationSearch,
-		conformance.IDPractitionerRead:   s.handlePractitionerRead,
-		conformance.IDPractitionerSearch: s.handlePractitionerSearch,
-		conformance.IDLocationRead:       s.handleLocationRead,
-		conformance.IDCodeSystemSearch:   s.handleCodeSystemSearch,
+		conformance.IDMetadata:            s.handleMetadata,
+		conformance.IDStructuredMetadata:  s.handleMetadata,
+		conformance.IDPatientSearch:       s.handlePatientSearch,
+		conformance.IDPatientRead:         s.handlePatientRead,
+		conformance.IDOrganizationRead:    s.handleOrganizationRead,
+		conformance.IDOrganizationSearch:  s.handleOrganizationSearch,
+		conformance.IDPractitionerRead:    s.handlePractitionerRead,
+		conformance.IDPractitionerSearch:  s.handlePractitionerSearch,
+		conformance.IDLocationRead:        s.handleLocationRead,
+		conformance.IDCodeSystemSearch:    s.handleCodeSystemSearch,
+		conformance.IDGetStructuredRecord: s.handleStructuredRecord,
 	}
 }
 

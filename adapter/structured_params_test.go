@@ -152,9 +152,18 @@ func TestParseStructuredParamsAccepts(t *testing.T) {
 	}
 }
 
-// TestParseStructuredParamsRejects covers every refusal rule of
-// gpconnect.md §5.1 and §9.12–13, one row each.
-func TestParseStructuredParamsRejects(t *testing.T) {
+// paramRejection is a request the structured record must refuse, with the
+// status and Spine code it must be refused with.
+type paramRejection struct {
+	name   string
+	body   string
+	status int
+	code   conformance.SpineCode
+}
+
+// paramRejections lists every refusal rule of gpconnect.md §5.1 and
+// §9.12–13, one row each; the parser test and the server test both run it.
+func paramRejections() []paramRejection {
 	const ip, ir = conformance.InvalidParameter, conformance.InvalidResource
 	med := func(v string) string {
 		return paramsBody(pNHS, area("includeMedication", part("medicationSearchFromDate", v)))
@@ -162,12 +171,7 @@ func TestParseStructuredParamsRejects(t *testing.T) {
 	consult := func(v string) string {
 		return paramsBody(pNHS, area("includeConsultations", part("consultationSearchPeriod", v)))
 	}
-	cases := []struct {
-		name   string
-		body   string
-		status int
-		code   conformance.SpineCode
-	}{
+	cases := []paramRejection{
 		{"empty body", ``, 422, ir},
 		{"not JSON", `{"resourceType":`, 422, ir},
 		{"not a resource", `[]`, 422, ir},
@@ -248,21 +252,17 @@ func TestParseStructuredParamsRejects(t *testing.T) {
 		{"includeStatus", area("includeImmunisations", part("includeStatus", vTrue))},
 	}
 	for _, f := range forbidden {
-		cases = append(cases, struct {
-			name   string
-			body   string
-			status int
-			code   conformance.SpineCode
-		}{"includeConsultations with " + f.key, paramsBody(pNHS, area("includeConsultations"), f.param), 422, ip})
+		cases = append(cases, paramRejection{"includeConsultations with " + f.key, paramsBody(pNHS, area("includeConsultations"), f.param), 422, ip})
 		if f.key != "filterStatus" {
-			cases = append(cases, struct {
-				name   string
-				body   string
-				status int
-				code   conformance.SpineCode
-			}{"includeProblems with " + f.key, paramsBody(pNHS, f.param, area("includeProblems")), 422, ip})
+			cases = append(cases, paramRejection{"includeProblems with " + f.key, paramsBody(pNHS, f.param, area("includeProblems")), 422, ip})
 		}
 	}
+	return cases
+}
+
+// TestParseStructuredParamsRejects runs every refusal rule against the parser.
+func TestParseStructuredParamsRejects(t *testing.T) {
+	cases := paramRejections()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := parseStructuredParams([]byte(c.body), testNow)
@@ -346,7 +346,7 @@ func FuzzParseStructuredParams(f *testing.F) {
 }
 
 func BenchmarkParseStructuredParams(b *testing.B) {
-	body := []byte(paramsBody(pNHS, area("includeAllergies", part("includeResolvedAllergies", vTrue)), area("includeMedication", part("medicationSearchFromDate", vDate("2020-01-01"))),
+	body := []byte(paramsBody(pNHS, area("includeAllergies", part("includeResolvedAllergies", vTrue)), area("includeMedication", part("includePrescriptionIssues", vFalse)),
 		area("includeConsultations", part("includeNumberOfMostRecent", `"valuePositiveInt":3`)), area("includeImmunisations"), area("includeInvestigations", part("investigationSearchPeriod", vPeriod("2010-01-01", "2020-01-01")))))
 	b.ReportAllocs()
 	for b.Loop() {
