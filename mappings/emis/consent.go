@@ -8,15 +8,12 @@ import (
 )
 
 // Record-sharing consent codes. EMIS records the Read v2 code with its
-// SNOMED CT map, as it does for every Read-coded entry.
+// SNOMED CT map, as it does for every Read-coded entry (codes in record).
 const (
-	readDissent   = "9Nd1."
-	readConsent   = "9Nd7."
-	snomedDissent = "416308001" // Refused consent for upload to national shared electronic record
-	snomedConsent = "425691002"
-
-	termDissent = "No consent for electronic record sharing"
-	termConsent = "Consent given for electronic record sharing"
+	readDissent   = record.ReadV2SharingDissent
+	readConsent   = record.ReadV2SharingConsent
+	snomedDissent = record.SNOMEDSharingDissent
+	snomedConsent = record.SNOMEDSharingConsent
 
 	eventTypeObservation = 1
 )
@@ -33,24 +30,11 @@ func consentOf(c *StringCodeType) record.Consent {
 }
 
 func consentCode(value, scheme string) record.Consent {
-	value, scheme = strings.TrimSpace(value), strings.ToUpper(strings.TrimSpace(scheme))
-	switch scheme {
+	switch strings.ToUpper(strings.TrimSpace(scheme)) {
 	case SchemeSNOMED:
-		switch value {
-		case snomedDissent:
-			return record.ConsentDissent
-		case snomedConsent:
-			return record.ConsentGiven
-		}
+		return record.ConsentOf(record.SystemSNOMED, value)
 	case SchemeREAD2, "":
-		// Read v2 codes are five characters padded with dots; EMIS sometimes
-		// drops the padding.
-		switch strings.TrimRight(value, ".") {
-		case strings.TrimRight(readDissent, "."):
-			return record.ConsentDissent
-		case strings.TrimRight(readConsent, "."):
-			return record.ConsentGiven
-		}
+		return record.ConsentOf(record.SystemReadV2, value)
 	}
 	return record.ConsentUnknown
 }
@@ -59,8 +43,7 @@ func consentCode(value, scheme string) record.Consent {
 // of the record and of its consultations. Undated entries count as older
 // than any dated one; on equal dates the later entry in the file wins.
 func consentFromRecord(mr *MedicalRecordType) (record.Consent, error) {
-	best := record.ConsentUnknown
-	var bestDate record.Date
+	var history record.ConsentHistory
 	consider := func(e *EventType) error {
 		k := consentOf(e.Code)
 		if k == record.ConsentUnknown {
@@ -70,9 +53,7 @@ func consentFromRecord(mr *MedicalRecordType) (record.Consent, error) {
 		if err != nil {
 			return fmt.Errorf("consent entry %s: %w", e.identity(), err)
 		}
-		if best == record.ConsentUnknown || !laterThan(bestDate, d) {
-			best, bestDate = k, d
-		}
+		history.Add(k, d)
 		return nil
 	}
 	if mr.EventList != nil {
@@ -97,18 +78,7 @@ func consentFromRecord(mr *MedicalRecordType) (record.Consent, error) {
 			}
 		}
 	}
-	return best, nil
-}
-
-// laterThan reports whether a is strictly later than b, undated being earliest.
-func laterThan(a, b record.Date) bool {
-	switch {
-	case a.IsZero():
-		return false
-	case b.IsZero():
-		return true
-	}
-	return a.Time.After(b.Time)
+	return history.Consent(), nil
 }
 
 // consentEvent codes p.Consent as an observation. The record holds no date
@@ -118,12 +88,13 @@ func consentEvent(p *record.Patient) *EventType {
 	var read, snomed, term string
 	switch p.Consent {
 	case record.ConsentDissent:
-		read, snomed, term = readDissent, snomedDissent, termDissent
+		read, snomed = readDissent, snomedDissent
 	case record.ConsentGiven:
-		read, snomed, term = readConsent, snomedConsent, termConsent
+		read, snomed = readConsent, snomedConsent
 	default:
 		return nil
 	}
+	term = record.ConsentTerms[read]
 	when := p.Registration.Period.Start
 	if !p.LastModified.IsZero() {
 		l := p.LastModified.In(london)

@@ -1,7 +1,6 @@
 package tpp
 
 import (
-	"strings"
 
 	"im1fhir/record"
 )
@@ -11,34 +10,24 @@ import (
 // from the Read v2 codes 9Nd1./9Nd7. under either scheme, since CTV3 reuses
 // many Read v2 identifiers.
 const (
-	// 416308001 "Refused consent for upload to national shared electronic
-	// record"; 9Nd1. / CTV3 XaKII "No consent for electronic record sharing".
-	dissentSNOMED = "416308001"
-	dissentTerm   = "Refused consent for upload to national shared electronic record"
-	dissentRead   = "9Nd1."
-	dissentCTV3   = "XaKII"
-	consentSNOMED = "425691002"
-	consentTerm   = "Consent given for electronic record sharing"
-	consentRead   = "9Nd7."
+	dissentSNOMED = record.SNOMEDSharingDissent
+	consentSNOMED = record.SNOMEDSharingConsent
 )
 
-// consentOf classifies one code.
+// consentOf classifies one code: SNOMED, or CTV3 (which holds the Read v2
+// codes too) whatever the scheme says, as SystmOne files vary.
 func consentOf(c Code) record.Consent {
-	switch strings.TrimSpace(c.Code) {
-	case dissentSNOMED, dissentRead, dissentCTV3:
-		return record.ConsentDissent
-	case consentSNOMED, consentRead:
-		return record.ConsentGiven
+	if k := record.ConsentOf(record.SystemSNOMED, c.Code); k != record.ConsentUnknown {
+		return k
 	}
-	return record.ConsentUnknown
+	return record.ConsentOf(record.SystemCTV3, c.Code)
 }
 
 // consentFromEvents returns the consent of the latest dated consent entry;
 // undated entries rank before dated ones, and among equals the later one in
 // the journal wins.
 func consentFromEvents(events []Event) record.Consent {
-	best := record.ConsentUnknown
-	var bestDate record.Date
+	var history record.ConsentHistory
 	for _, ev := range events {
 		for _, cc := range ev.ClinicalCode {
 			c := consentOf(cc.Code)
@@ -49,12 +38,10 @@ func consentFromEvents(events []Event) record.Consent {
 			if err != nil {
 				d = record.Date{}
 			}
-			if best == record.ConsentUnknown || !d.Time.Before(bestDate.Time) {
-				best, bestDate = c, d
-			}
+			history.Add(c, d)
 		}
 	}
-	return best
+	return history.Consent()
 }
 
 // consentEvent writes the consent as one coded event. The record keeps no
@@ -64,9 +51,9 @@ func consentEvent(p *record.Patient) (Event, bool) {
 	var cc ClinicalCode
 	switch p.Consent {
 	case record.ConsentDissent:
-		cc.Code = Code{Scheme: schemeSNOMED, Code: dissentSNOMED, Term: dissentTerm}
+		cc.Code = Code{Scheme: schemeSNOMED, Code: dissentSNOMED, Term: record.ConsentTerms[dissentSNOMED]}
 	case record.ConsentGiven:
-		cc.Code = Code{Scheme: schemeSNOMED, Code: consentSNOMED, Term: consentTerm}
+		cc.Code = Code{Scheme: schemeSNOMED, Code: consentSNOMED, Term: record.ConsentTerms[consentSNOMED]}
 	default:
 		return Event{}, false
 	}

@@ -253,7 +253,7 @@ func TestConsentLatestDatedWins(t *testing.T) {
 		{"later dissent", []Event{ev("2019-01-01T00:00:00", consentSNOMED), ev("2020-01-01T00:00:00", dissentSNOMED)}, record.ConsentDissent},
 		{"later consent listed first", []Event{ev("2021-01-01T00:00:00", consentSNOMED), ev("2020-01-01T00:00:00", dissentSNOMED)}, record.ConsentGiven},
 		{"undated loses to dated", []Event{ev("2020-01-01T00:00:00", consentSNOMED), ev("", dissentSNOMED)}, record.ConsentGiven},
-		{"Read v2 under CTV3", []Event{{ClinicalCode: []ClinicalCode{{Code: Code{Scheme: schemeCTV3, Code: dissentRead}}}}}, record.ConsentDissent},
+		{"Read v2 under CTV3", []Event{{ClinicalCode: []ClinicalCode{{Code: Code{Scheme: schemeCTV3, Code: record.ReadV2SharingDissent}}}}}, record.ConsentDissent},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := consentFromEvents(tc.events); got != tc.want {

@@ -11,13 +11,10 @@ import (
 // two-character term code); snomed_code is also read so files from a SNOMED
 // era extract decode the same.
 const (
-	readDissent   = "9Nd1."
-	readConsent   = "9Nd7."
-	snomedDissent = "416308001" // Refused consent for upload to national shared electronic record
-	snomedConsent = "425691002"
-
-	termDissent = "No consent for electronic record sharing"
-	termConsent = "Consent given for electronic record sharing"
+	readDissent   = record.ReadV2SharingDissent
+	readConsent   = record.ReadV2SharingConsent
+	snomedDissent = record.SNOMEDSharingDissent
+	snomedConsent = record.SNOMEDSharingConsent
 )
 
 // consentOfRow says which consent, if any, a row records.
@@ -26,23 +23,17 @@ func consentOfRow(c *ClinicalRow) record.Consent {
 	if len(code) > 5 {
 		code = code[:5]
 	}
-	switch {
-	case code == readDissent || c.SnomedCode == snomedDissent:
-		return record.ConsentDissent
-	case code == readConsent || c.SnomedCode == snomedConsent:
-		return record.ConsentGiven
+	if k := record.ConsentOf(record.SystemReadV2, code); k != record.ConsentUnknown {
+		return k
 	}
-	return record.ConsentUnknown
+	return record.ConsentOf(record.SystemSNOMED, c.SnomedCode)
 }
 
 // consentOf returns the latest dated consent entry's value. An undated entry
 // counts as older than any dated one; between equal dates the later row in
 // the file wins, as Vision lists the journal in entry order.
 func consentOf(rows []ClinicalRow) (record.Consent, error) {
-	var (
-		best     = record.ConsentUnknown
-		bestDate record.Date
-	)
+	var history record.ConsentHistory
 	for i := range rows {
 		c := consentOfRow(&rows[i])
 		if c == record.ConsentUnknown {
@@ -52,11 +43,9 @@ func consentOf(rows []ClinicalRow) (record.Consent, error) {
 		if err != nil {
 			return 0, fmt.Errorf("clinical row %d: eventdate: %w", i+1, err)
 		}
-		if best == record.ConsentUnknown || !d.Time.Before(bestDate.Time) {
-			best, bestDate = c, d
-		}
+		history.Add(c, d)
 	}
-	return best, nil
+	return history.Consent(), nil
 }
 
 // consentRow writes the patient's consent as a general (63) journal entry in
@@ -72,9 +61,9 @@ func consentRow(p *record.Patient) (ClinicalRow, bool) {
 	}
 	switch p.Consent {
 	case record.ConsentDissent:
-		row.ReadCode, row.ReadTerm = readDissent+"00", termDissent
+		row.ReadCode, row.ReadTerm = readDissent+"00", record.ConsentTerms[readDissent]
 	case record.ConsentGiven:
-		row.ReadCode, row.ReadTerm = readConsent+"00", termConsent
+		row.ReadCode, row.ReadTerm = readConsent+"00", record.ConsentTerms[readConsent]
 	default:
 		return ClinicalRow{}, false
 	}
