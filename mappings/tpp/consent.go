@@ -1,7 +1,6 @@
 package tpp
 
 import (
-
 	"im1fhir/record"
 )
 
