@@ -95,6 +95,7 @@ start_sidecar() { # extra flags...; sets term_pid, prints load time and RSS
   curl -sf "$term/readyz" >/dev/null || { echo "sidecar not ready after 180 s"; tail "$tmp/terminology.log"; exit 1; }
   printf '# sidecar %s ready in %.1f s, RSS %d MB\n' "${*:-(in-process cache)}" \
     "$(awk -v a="$s" -v b="$(date +%s.%N)" 'BEGIN{print b-a}')" "$(( $(ps -o rss= -p "$term_pid") / 1024 ))"
+  sleep 5 # the load leaves gigabytes of garbage; let the collector finish before measuring
 }
 stop_sidecar() {
   echo "# sidecar RSS before stop: $(( $(ps -o rss= -p "$term_pid") / 1024 )) MB"
@@ -109,19 +110,31 @@ check200() { # url
 # The Redis tier warns once per failed call, then skips Redis for 1 s.
 redis_warnings() { grep -c 'redis unavailable' "$tmp/terminology.log" 2>/dev/null || true; }
 
-declare -A RPS
-report() { # name rps p50ms p99ms non200 [note]
-  RPS[$1]=$2
-  printf '%-34s %9.0f req/s  p50 %7.3f ms  p99 %7.3f ms  non-200: %s %s\n' "$1" "$2" "$3" "$4" "$5" "${6:-}"
-}
-
-hey_run() { # name concurrency url
-  local name=$1 c=$2 url=$3 out
+# Each measurement sets R (req/s, p50 ms, p99 ms, non-200, note); pair runs
+# the baseline with the same tool and concurrency immediately before the
+# subject and prints both with their ratio: the load on this shared machine
+# moves within minutes, so a baseline from earlier in the run is no yardstick.
+R=()
+SUMMARY=()
+hey_run() { # concurrency url
+  local c=$1 url=$2 out
   check200 "$url"
   out=$(timeout 120 hey -z "$dur" -c "$c" -H "Accept: $accept" "$url")
-  report "$name" "$(awk '/Requests\/sec/{print $2}' <<<"$out")" \
-    "$(awk '/ 50% in/{print $3*1000}' <<<"$out")" "$(awk '/ 99% in/{print $3*1000}' <<<"$out")" \
-    "$(awk '/Status code distribution/{f=1;next} f&&/\[/{ if ($1!="[200]") n+=$2 } END{print n+0}' <<<"$out")"
+  R=("$(awk '/Requests\/sec/{print $2}' <<<"$out")" "$(awk '/ 50% in/{print $3*1000}' <<<"$out")"
+     "$(awk '/ 99% in/{print $3*1000}' <<<"$out")"
+     "$(awk '/Status code distribution/{f=1;next} f&&/\[/{ if ($1!="[200]") n+=$2 } END{print n+0}' <<<"$out")" "")
+}
+row() { # label
+  printf '  %-36s %8.0f req/s  p50 %7.3f ms  p99 %8.3f ms  non-200 %s %s\n' "$1" "${R[0]}" "${R[1]}" "${R[2]}" "${R[3]}" "${R[4]}"
+}
+pair() { # name tool(hey|wrk) concurrency subject-args...
+  local name=$1 tool=$2 c=$3 b; shift 3
+  if [ "$tool" = hey ]; then hey_run "$c" "$base/fhir/CodeSystem/\$lookup"; else wrk_run "$c" "$base" "$tmp/codes.tput" loop "$dur"; fi
+  b=${R[0]}; row "baseline ($tool -c $c)"
+  if [ "$tool" = hey ]; then hey_run "$c" "$@"; else wrk_run "$c" "$term" "$@"; fi
+  row "$name"
+  SUMMARY+=("$(awk -v a="${R[0]}" -v b="$b" -v n="$name" -v t="$tool" -v c="$c" -v p="${R[1]}" \
+    'BEGIN{printf "  %-40s %-3s -c%-3s %6.0f req/s  p50 %6.3f ms  %5.1f %% of baseline", n, t, c, a, p, 100*a/b}')")
 }
 
 cat > "$tmp/rotate.lua" <<'LUA'
@@ -154,8 +167,8 @@ function done(summary, latency, requests)
 end
 LUA
 
-wrk_run() { # name concurrency base-url codes-file once|loop duration(once: the cap)
-  local name=$1 c=$2 url=$3 codes=$4 mode=$5 d=$6 pid r n secs p50 p99 status sockerr note="" fifo="$tmp/pass.fifo"
+wrk_run() { # concurrency base-url codes-file once|loop duration(once: the cap)
+  local c=$1 url=$2 codes=$3 mode=$4 d=$5 pid n secs p50 p99 status sockerr note="" fifo="$tmp/pass.fifo"
   check200 "$url$lookup_path$one$lookup_tail"
   local warned; warned=$(redis_warnings)
   rm -f "$fifo"; mkfifo "$fifo"
@@ -171,15 +184,8 @@ wrk_run() { # name concurrency base-url codes-file once|loop duration(once: the 
   read -r _ n secs p50 p99 status sockerr <<<"$(grep '^RESULT' "$tmp/wrk.out")"
   warned=$(( $(redis_warnings) - warned ))
   [ "$warned" -eq 0 ] || note="${note}(redis call failed or exceeded its 50 ms budget $warned times: Redis skipped 1 s each) "
-  r=$(awk -v n="$n" -v s="$secs" 'BEGIN{print n/s}')
-  report "$name" "$r" "$p50" "$p99" "$status" "$(printf '%s(%d requests in %.1f s, socket errors %d)' "$note" "$n" "$secs" "$sockerr")"
-}
-
-ratio_table() { # baseline-name names...
-  local b=${RPS[$1]} n; shift
-  for n in "$@"; do
-    awk -v a="${RPS[$n]}" -v b="$b" -v n="$n" 'BEGIN{printf "  %-34s %6.1f %% of baseline\n", n, 100*a/b}'
-  done
+  R=("$(awk -v n="$n" -v s="$secs" 'BEGIN{print n/s}')" "$p50" "$p99" "$status"
+     "$(printf '%s(%d requests in %.1f s, socket errors %d)' "$note" "$n" "$secs" "$sockerr")")
 }
 
 echo
@@ -190,19 +196,15 @@ echo "# \$lookup body for $one: $(wc -c < "$tmp/lookup.json") bytes; metadata?mo
 "$tmp/baseline" --addr "127.0.0.1:$base_port" --body "$tmp/lookup.json" &
 base_pid=$!
 for _ in $(seq 1 100); do curl -sf "$base/x" >/dev/null && break; sleep 0.1; done
-echo "# wrk -t1 -c N (first passes: each of $ncodes codes once, capped at 120 s; rotations: $dur)"
-wrk_run "wrk baseline c$c_lat" "$c_lat" "$base" "$tmp/codes.lat" loop "$dur"
-wrk_run "lookup first pass c$c_lat" "$c_lat" "$term" "$tmp/codes.lat" once 120s
-wrk_run "lookup warm rotation c$c_lat" "$c_lat" "$term" "$tmp/codes.lat" loop "$dur"
-wrk_run "wrk baseline c$c_tput" "$c_tput" "$base" "$tmp/codes.tput" loop "$dur"
-wrk_run "lookup first pass c$c_tput" "$c_tput" "$term" "$tmp/codes.tput" once 120s
-wrk_run "lookup warm rotation c$c_tput" "$c_tput" "$term" "$tmp/codes.tput" loop "$dur"
-echo "# hey -z $dur -c N (one URL each)"
+echo "# wrk -t1 -c N: first passes ask each of $ncodes codes once (capped at 120 s), rotations run $dur;"
+echo "# hey -z $dur -c N asks one URL. Baselines: same tool and -c, just before each subject."
 for c in $c_lat $c_tput; do
-  hey_run "hey baseline c$c" "$c" "$base/fhir/CodeSystem/\$lookup"
-  hey_run "lookup one code c$c" "$c" "$term$lookup_path$one$lookup_tail"
-  hey_run "metadata?mode=terminology c$c" "$c" "$term/fhir/metadata?mode=terminology"
-  hey_run "CodeSystem?url=sct c$c" "$c" "$term/fhir/CodeSystem?url=http://snomed.info/sct"
+  list=$tmp/codes.lat; [ "$c" = "$c_lat" ] || list=$tmp/codes.tput
+  pair "lookup first pass (in-process)" wrk "$c" "$list" once 120s
+  pair "lookup warm rotation over $ncodes codes" wrk "$c" "$list" loop "$dur"
+  pair "lookup one code" hey "$c" "$term$lookup_path$one$lookup_tail"
+  pair "metadata?mode=terminology" hey "$c" "$term/fhir/metadata?mode=terminology"
+  pair "CodeSystem?url=http://snomed.info/sct" hey "$c" "$term/fhir/CodeSystem?url=http://snomed.info/sct"
 done
 stop_sidecar
 
@@ -213,25 +215,20 @@ redis_pid=$!
 for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
 redis_url="redis://127.0.0.1:$redis_port/0"
 start_sidecar --redis-url "$redis_url"
-wrk_run "redis empty, first pass c$c_lat" "$c_lat" "$term" "$tmp/codes.lat" once 120s
-wrk_run "redis empty, first pass c$c_tput" "$c_tput" "$term" "$tmp/codes.tput" once 120s
-echo "# redis keys after the empty-Redis passes: $(redis-cli -p "$redis_port" dbsize)"
+pair "lookup first pass, Redis empty" wrk "$c_lat" "$tmp/codes.lat" once 120s
+pair "lookup first pass, Redis empty" wrk "$c_tput" "$tmp/codes.tput" once 120s
+echo "# redis keys after the empty-Redis passes: $(redis-cli -p "$redis_port" dbsize) (one per code asked, plus version lists)"
 stop_sidecar
+echo "# restart: the new process has an empty local tier and rendered cache; Redis keeps every answer"
 start_sidecar --redis-url "$redis_url"
-wrk_run "redis hit, first pass c$c_lat" "$c_lat" "$term" "$tmp/codes.lat" once 120s
-wrk_run "redis hit, first pass c$c_tput" "$c_tput" "$term" "$tmp/codes.tput" once 120s
-hey_run "redis conf, lookup one code c$c_lat" "$c_lat" "$term$lookup_path$one$lookup_tail"
-hey_run "redis conf, lookup one code c$c_tput" "$c_tput" "$term$lookup_path$one$lookup_tail"
-hits=$(redis-cli -p "$redis_port" info stats | awk -F: '/keyspace_hits/{print $2+0}')
-echo "# redis keyspace_hits over the whole run: $hits"
+pair "lookup first pass, Redis hit" wrk "$c_lat" "$tmp/codes.lat" once 120s
+pair "lookup first pass, Redis hit" wrk "$c_tput" "$tmp/codes.tput" once 120s
+pair "lookup one code, Redis configured" hey "$c_lat" "$term$lookup_path$one$lookup_tail"
+pair "lookup one code, Redis configured" hey "$c_tput" "$term$lookup_path$one$lookup_tail"
+echo "# redis keyspace_hits / misses over the whole run: $(redis-cli -p "$redis_port" info stats | awk -F: '/keyspace_(hits|misses)/{printf "%s ", $2+0}')"
 stop_sidecar
-hey_run "hey baseline again c$c_tput" "$c_tput" "$base/fhir/CodeSystem/\$lookup"
-wrk_run "wrk baseline again c$c_tput" "$c_tput" "$base" "$tmp/codes.tput" loop "$dur"
 echo "# load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
-echo "## Ratios (same tool, same concurrency)"
-ratio_table "wrk baseline c$c_lat" "lookup first pass c$c_lat" "lookup warm rotation c$c_lat" "redis empty, first pass c$c_lat" "redis hit, first pass c$c_lat"
-ratio_table "wrk baseline c$c_tput" "lookup first pass c$c_tput" "lookup warm rotation c$c_tput" "redis empty, first pass c$c_tput" "redis hit, first pass c$c_tput" "wrk baseline again c$c_tput"
-ratio_table "hey baseline c$c_lat" "lookup one code c$c_lat" "metadata?mode=terminology c$c_lat" "CodeSystem?url=sct c$c_lat" "redis conf, lookup one code c$c_lat"
-ratio_table "hey baseline c$c_tput" "lookup one code c$c_tput" "metadata?mode=terminology c$c_tput" "CodeSystem?url=sct c$c_tput" "redis conf, lookup one code c$c_tput" "hey baseline again c$c_tput"
+echo "## Summary (ratio to the baseline measured just before, same tool and concurrency)"
+printf '%s\n' "${SUMMARY[@]}"
